@@ -1,0 +1,40 @@
+"""Shared test set-up: offscreen Qt, settings in a temporary folder, and failure on surprises.
+
+Any warning logged by the app during a test fails it (as qutebrowser's logfail does), unless the
+test asserts it and clears it with caplog.clear(); Qt's own warnings fail tests through pytest-qt's
+qt_log_level_fail in pyproject.toml.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+READER_CONTENT = FIXTURES / "reader"
+
+
+@pytest.fixture(autouse=True)
+def fail_on_logged_warnings(caplog: pytest.LogCaptureFixture):
+    caplog.set_level(logging.INFO)
+    yield
+    unexpected = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    if unexpected:
+        pytest.fail("unexpected warnings logged:\n" + "\n".join(r.getMessage() for r in unexpected))
+
+
+@pytest.fixture(autouse=True)
+def settings_in_tmp(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest):
+    """Keeps every test's QSettings out of the real user folder (only where Qt is in use)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield None
+        return
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder

@@ -1,0 +1,41 @@
+"""Helpers for UI tests: find things in a QTextBrowser the way a reader sees them, and click them."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+
+
+def link_cursor(browser: QTextBrowser, text: str) -> QTextCursor:
+    """The cursor over the first link whose visible text is `text`."""
+    document = browser.document()
+    cursor = document.find(text)
+    while not cursor.isNull():
+        if cursor.charFormat().isAnchor():
+            return cursor
+        cursor = document.find(text, cursor)
+    raise AssertionError(f"no link with the text {text!r} on the page")
+
+
+def click_link(qtbot, browser: QTextBrowser, text: str) -> None:
+    """Scrolls a link into view and clicks it with the mouse, as a reader would."""
+    cursor = link_cursor(browser, text)
+    middle = QTextCursor(cursor)
+    middle.setPosition((cursor.selectionStart() + cursor.selectionEnd()) // 2)
+    browser.setTextCursor(middle)
+    browser.ensureCursorVisible()
+    rect = browser.cursorRect(middle)
+    point = QPoint(rect.center().x(), rect.center().y())
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def visible_text(browser: QTextBrowser) -> str:
+    return browser.toPlainText()
+
+
+def text_is_in_view(browser: QTextBrowser, text: str) -> bool:
+    """True if the first occurrence of `text` is inside the visible part of the page."""
+    cursor = browser.document().find(text)
+    assert not cursor.isNull(), f"{text!r} is not on the page"
+    rect = browser.cursorRect(cursor)
+    return browser.viewport().rect().contains(rect.center())

@@ -1,0 +1,278 @@
+"""Loads pages and glossary terms from one or more content roots into plain objects.
+
+The bundled content is the first root; a clinic's folder can be another, laid on top: a page or
+term with the same id in a later root replaces the earlier one. A file that cannot be read is
+skipped with a warning naming it, so one bad file never keeps the rest from loading.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from tms_info.content.model import (
+    EVIDENCE_LEVELS,
+    GLOSSARY_FOLDER,
+    HOME_ID,
+    Page,
+    Term,
+    TreeNode,
+    page_id_for,
+    split_order,
+)
+
+log = logging.getLogger(__name__)
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a content file, with where it is."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentError(Exception):
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def read_front_matter(path: Path) -> tuple[dict, str, int]:
+    """Split a Markdown file into its YAML front matter, its body and the body's first line."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ContentError(f"not UTF-8 text (byte {error.start})") from None
+    if not text.strip():
+        raise ContentError("the file is empty")
+    lines = text.splitlines(keepends=True)
+    if lines[0].rstrip() != "---":
+        raise ContentError("front matter missing: the file must start with a line '---'")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == "---":
+            break
+    else:
+        raise ContentError("front matter not closed: add a line '---' after it")
+    try:
+        meta = yaml.load("".join(lines[1:index]), Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(error, "problem", None) or "not valid YAML"
+        raise ContentError(f"front matter is broken: {reason}", line) from None
+    if not isinstance(meta, dict):
+        raise ContentError("front matter must be a list of 'key: value' lines")
+    return meta, "".join(lines[index + 1:]), index + 2
+
+
+class _Fields:
+    """Typed access to front matter; a wrong optional value is reported and left out."""
+
+    def __init__(self, meta: dict, path: Path, problems: list[Problem]) -> None:
+        self.meta, self.path, self.problems = meta, path, problems
+
+    def _wrong(self, key: str, expected: str) -> None:
+        problem = Problem(self.path, 1, f"'{key}' should be {expected}; ignored")
+        self.problems.append(problem)
+        log.warning("%s", problem)
+
+    def required_text(self, key: str) -> str:
+        value = self.meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ContentError(f"front matter needs '{key}' (text)")
+        return value.strip()
+
+    def text(self, key: str) -> str:
+        value = self.meta.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self._wrong(key, "text")
+            return ""
+        return value.strip()
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.meta.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self._wrong(key, "a list of text items")
+            return ()
+        return tuple(item.strip() for item in value if item.strip())
+
+    def day(self, key: str) -> date | None:
+        value = self.meta.get(key)
+        if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self._wrong(key, "a date such as 2026-11-20")
+        return None
+
+    def choice(self, key: str, allowed: Sequence[str]) -> str | None:
+        value = self.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str) and value.strip().lower() in allowed:
+            return value.strip().lower()
+        self._wrong(key, "one of " + ", ".join(allowed))
+        return None
+
+
+def _title_from_folder(name: str) -> str:
+    return split_order(name)[1].replace("-", " ").replace("_", " ").strip().capitalize()
+
+
+class Library:
+    """All pages and glossary terms, by id, and the topic tree derived from them."""
+
+    def __init__(self, pages: dict[str, Page], terms: dict[str, Term], problems: list[Problem]) -> None:
+        self.pages = pages
+        self.terms = terms
+        self.problems = problems
+        self._children: dict[str, tuple[Page, ...]] = {}
+        by_parent: dict[str, list[Page]] = {}
+        for page in pages.values():
+            if page.id != HOME_ID:
+                by_parent.setdefault(page.parent_id, []).append(page)
+        for parent, children in by_parent.items():
+            self._children[parent] = tuple(sorted(children, key=lambda page: page.sort_key))
+
+    @classmethod
+    def load(cls, roots: Iterable[Path]) -> Library:
+        pages: dict[str, Page] = {}
+        terms: dict[str, Term] = {}
+        problems: list[Problem] = []
+        for root in roots:
+            root_pages, root_terms = _load_root(Path(root), problems)
+            pages.update(root_pages)
+            terms.update(root_terms)
+        return cls(pages, terms, problems)
+
+    def page(self, page_id: str) -> Page | None:
+        return self.pages.get(page_id)
+
+    def term(self, term_id: str) -> Term | None:
+        return self.terms.get(term_id)
+
+    def children(self, section_id: str) -> tuple[Page, ...]:
+        return self._children.get(section_id, ())
+
+    def tree(self, section_id: str = "") -> tuple[TreeNode, ...]:
+        return tuple(TreeNode(page, self.tree(page.id) if page.is_section else ())
+                     for page in self.children(section_id))
+
+    def terms_a_to_z(self) -> list[Term]:
+        return sorted(self.terms.values(), key=lambda term: term.term.casefold())
+
+    def breadcrumb(self, page_id: str) -> list[Page]:
+        """The sections above a page, outermost first."""
+        crumbs: list[Page] = []
+        page = self.pages.get(page_id)
+        while page is not None and page.parent_id:
+            page = self.pages.get(page.parent_id)
+            if page is not None:
+                crumbs.insert(0, page)
+        return crumbs
+
+
+def _load_root(root: Path, problems: list[Problem]) -> tuple[dict[str, Page], dict[str, Term]]:
+    pages: dict[str, Page] = {}
+    terms: dict[str, Term] = {}
+    if not root.is_dir():
+        problem = Problem(root, 1, "content folder not found")
+        problems.append(problem)
+        log.warning("%s", problem)
+        return pages, terms
+
+    def skip(path: Path, error: ContentError) -> None:
+        problem = Problem(path, error.line, f"skipped: {error}")
+        problems.append(problem)
+        log.warning("%s", problem)
+
+    for path in sorted(root.rglob("*.md")):
+        relative = path.relative_to(root)
+        if any(part.startswith((".", "_")) for part in relative.parts):
+            continue
+        try:
+            if relative.parts[0] == GLOSSARY_FOLDER:
+                if len(relative.parts) == 2:
+                    term = _read_term(path, problems)
+                    terms[term.id] = term
+                continue
+            page = _read_page(path, relative, problems)
+        except ContentError as error:
+            skip(path, error)
+            continue
+        except OSError as error:
+            skip(path, ContentError(f"cannot be read ({error.strerror})"))
+            continue
+        if page.id in pages:
+            skip(path, ContentError(f"the id '{page.id}' is already used by {pages[page.id].source.name}"))
+            continue
+        pages[page.id] = page
+
+    for folder in sorted(p for p in root.rglob("*") if p.is_dir()):
+        relative = folder.relative_to(root)
+        if relative.parts[0] == GLOSSARY_FOLDER or any(part.startswith((".", "_")) for part in relative.parts):
+            continue
+        section_id = page_id_for(relative / "index.md")
+        if any(folder.rglob("*.md")):
+            pages.setdefault(section_id, Page(
+                id=section_id, title=_title_from_folder(folder.name), body="", source=folder,
+                relative=(relative / "index.md").as_posix(),
+                order=split_order(folder.name)[0], is_section=True))
+    return pages, terms
+
+
+def _read_page(path: Path, relative: Path, problems: list[Problem]) -> Page:
+    meta, body, body_line = read_front_matter(path)
+    fields = _Fields(meta, path, problems)
+    is_section = relative.name == "index.md"
+    order_source = relative.parent.name if is_section else relative.stem
+    return Page(
+        id=page_id_for(relative.as_posix()),
+        title=fields.required_text("title"),
+        body=body,
+        source=path,
+        relative=relative.as_posix(),
+        body_line=body_line,
+        summary=fields.text("summary"),
+        reviewed=fields.day("reviewed"),
+        evidence=fields.choice("evidence", EVIDENCE_LEVELS),
+        sources=fields.texts("sources"),
+        order=split_order(order_source)[0],
+        is_section=is_section and relative.parent != Path("."),
+    )
+
+
+def _read_term(path: Path, problems: list[Problem]) -> Term:
+    meta, body, body_line = read_front_matter(path)
+    fields = _Fields(meta, path, problems)
+    return Term(
+        id=path.stem.lower(),
+        term=fields.required_text("term"),
+        short=fields.required_text("short"),
+        body=body,
+        source=path,
+        body_line=body_line,
+        aliases=fields.texts("aliases"),
+        see_also=fields.texts("see_also"),
+        articles=fields.texts("articles"),
+    )

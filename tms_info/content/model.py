@@ -1,0 +1,103 @@
+"""The plain objects content is made of: pages (articles and section pages) and glossary terms.
+
+Ids are derived from paths and never from titles, so bookmarks, links and `--open` keep working
+when a title is reworded or a file is renumbered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+HOME_ID = "home"
+HELP_NOW_ID = "help-now"
+GLOSSARY_FOLDER = "glossary"
+EVIDENCE_LEVELS = ("strong", "moderate", "mixed", "early")
+
+_ORDER_PREFIX = re.compile(r"^(\d+)[-_ ]+")
+
+
+def split_order(name: str) -> tuple[int | None, str]:
+    """'02-how-it-works' -> (2, 'how-it-works'); a name without a prefix has no order."""
+    match = _ORDER_PREFIX.match(name)
+    if match:
+        return int(match.group(1)), name[match.end():]
+    return None, name
+
+
+def page_id_for(relative_path: PurePosixPath | str) -> str:
+    """The stable id of the page stored at a path relative to a content root.
+
+    `01-about/02-how-it-works.md` -> `about/how-it-works`; `01-about/index.md` -> `about`;
+    the root `index.md` is the home page.
+    """
+    parts = [split_order(part)[1] for part in PurePosixPath(relative_path).parts]
+    if not parts:
+        return HOME_ID
+    last = parts.pop()
+    if last.endswith(".md"):
+        last = last[: -len(".md")]
+    if last != "index":
+        parts.append(last)
+    return "/".join(parts) or HOME_ID
+
+
+def parent_id_of(page_id: str) -> str:
+    """The section a page belongs to: '' for the top level (and for home itself)."""
+    if page_id == HOME_ID or "/" not in page_id:
+        return ""
+    return page_id.rsplit("/", 1)[0]
+
+
+@dataclass(frozen=True)
+class Page:
+    """An article, or a section's introduction page (its folder's index.md)."""
+
+    id: str
+    title: str
+    body: str
+    source: Path
+    relative: str = ""
+    body_line: int = 1
+    summary: str = ""
+    reviewed: date | None = None
+    evidence: str | None = None
+    sources: tuple[str, ...] = ()
+    order: int | None = None
+    is_section: bool = False
+
+    @property
+    def parent_id(self) -> str:
+        return parent_id_of(self.id)
+
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        return (self.order if self.order is not None else 10_000, self.title.casefold())
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: the words it is known by, a one-sentence tooltip and an explanation."""
+
+    id: str
+    term: str
+    short: str
+    body: str
+    source: Path
+    body_line: int = 1
+    aliases: tuple[str, ...] = ()
+    see_also: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """One row of the topic tree: a page and, for a section, the rows under it."""
+
+    page: Page
+    children: tuple[TreeNode, ...] = ()

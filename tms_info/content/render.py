@@ -1,0 +1,130 @@
+"""Turns pages and glossary terms into the HTML the reader shows (and handouts will print).
+
+The page frame (title, summary, evidence note, sources, "Last reviewed") is built here from the
+front matter, so every article ends the same way whatever its author wrote.
+"""
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+import markdown
+
+from tms_info.content.library import Library
+from tms_info.content.links import article_href, term_href
+from tms_info.content.markdown_ext import (
+    CalloutExtension,
+    FigureExtension,
+    GlossaryExtension,
+    InternalLinkExtension,
+)
+from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
+
+EVIDENCE_NOTES = {
+    "strong": "Strong evidence: several good trials agree.",
+    "moderate": "Moderate evidence: good trials, but results vary or the benefit is modest.",
+    "mixed": "Mixed results: some trials found a benefit and others did not.",
+    "early": "Early research: promising, but few or small trials so far.",
+}
+
+
+def format_day(day: date) -> str:
+    """25 November 2026: the same reading in every country."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+class Renderer:
+    """One Markdown converter, reused for every page; rendered pages are kept, since content
+    does not change while the app runs."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._glossary = GlossaryExtension(terms=library.terms.values())
+        self._links = InternalLinkExtension()
+        self._figures = FigureExtension()
+        self._markdown = markdown.Markdown(
+            extensions=[
+                "tables", "attr_list", "footnotes", "admonition", "sane_lists", "toc",
+                CalloutExtension(), self._figures, self._links, self._glossary,
+            ],
+            output_format="html",
+        )
+        self._pages: dict[str, str] = {}
+
+    def markdown_to_html(self, text: str, page_or_term: Page | Term) -> str:
+        self._markdown.reset()
+        self._figures.source_file = page_or_term.source
+        if isinstance(page_or_term, Page):
+            self._links.current = page_or_term.relative or "index.md"
+        else:
+            self._links.current = f"glossary/{page_or_term.id}.md"
+            self._glossary.skip_terms = {page_or_term.id}
+        return self._markdown.convert(text)
+
+    def page_html(self, page: Page) -> str:
+        cached = self._pages.get(page.id)
+        if cached is None:
+            cached = self._pages[page.id] = self._page_html(page)
+        return cached
+
+    def _page_html(self, page: Page) -> str:
+        parts = []
+        crumbs = self.library.breadcrumb(page.id)
+        if crumbs:
+            trail = " › ".join(f'<a href="{article_href(c.id)}">{escape(c.title)}</a>' for c in crumbs)
+            parts.append(f'<p class="breadcrumb">{trail}</p>')
+        parts.append(f"<h1>{escape(page.title)}</h1>")
+        if page.summary:
+            parts.append(f'<p class="summary">{escape(page.summary)}</p>')
+        if page.evidence:
+            parts.append(f'<p class="evidence-level"><b>How strong is the evidence?</b> '
+                         f'{escape(EVIDENCE_NOTES[page.evidence])}</p>')
+        parts.append(self.markdown_to_html(page.body, page))
+        if page.is_section:
+            parts.append(self._section_list(page))
+        if page.id not in (HOME_ID, HELP_NOW_ID) and self.library.page(HELP_NOW_ID):
+            parts.append(f'<p class="help-reminder">Feeling unsafe or in crisis? '
+                         f'<a href="{article_href(HELP_NOW_ID)}">Get help now</a>.</p>')
+        if page.sources:
+            items = "".join(f"<li>{escape(source)}</li>" for source in page.sources)
+            parts.append(f'<h2 id="sources">Sources</h2><ol class="sources">{items}</ol>')
+        if page.reviewed:
+            parts.append(f'<p class="reviewed">Last reviewed: {format_day(page.reviewed)}</p>')
+        return "\n".join(parts)
+
+    def _section_list(self, section: Page) -> str:
+        children = self.library.children(section.id)
+        if not children:
+            return ""
+        items = "".join(
+            f'<li><a href="{article_href(child.id)}">{escape(child.title)}</a>'
+            + (f"<br>{escape(child.summary)}" if child.summary else "") + "</li>"
+            for child in children
+        )
+        return f'<h2 id="in-this-section">In this section</h2><ul class="section-list">{items}</ul>'
+
+    def term_html(self, term: Term) -> str:
+        parts = [f"<h2>{escape(term.term)}</h2>", f'<p class="definition">{escape(term.short)}</p>']
+        if term.aliases:
+            parts.append(f'<p class="aliases">Also called: {escape(", ".join(term.aliases))}</p>')
+        parts.append(self.markdown_to_html(term.body, term))
+        see_also = [self.library.term(term_id) for term_id in term.see_also]
+        links = [f'<a href="{term_href(t.id)}">{escape(t.term)}</a>' for t in see_also if t]
+        if links:
+            parts.append(f'<p class="see-also"><b>See also:</b> {", ".join(links)}</p>')
+        pages = [self.library.page(page_id) for page_id in term.articles]
+        items = "".join(f'<li><a href="{article_href(p.id)}">{escape(p.title)}</a></li>' for p in pages if p)
+        if items:
+            parts.append(f'<p class="related-title"><b>Read more:</b></p><ul class="related">{items}</ul>')
+        return "\n".join(parts)
+
+    def not_found_html(self, page_id: str) -> str:
+        return (
+            "<h1>Page not found</h1>"
+            f'<p class="summary">We could not find the page “{escape(page_id)}”. '
+            "It may have been moved or removed.</p>"
+            '<ul class="section-list">'
+            '<li><a href="app:back">Go back to the page you were reading</a></li>'
+            f'<li><a href="{article_href(HOME_ID)}">Go to the home page</a></li>'
+            "</ul>"
+        )
