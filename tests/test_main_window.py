@@ -1,0 +1,207 @@
+"""The window as a reader uses it: the topic tree, links, Back and Forward, the glossary,
+text size, Help now, and the settings that bring you back to where you were."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QToolButton
+
+from conftest import READER_CONTENT
+from helpers import click_link, link_cursor, text_is_in_view, visible_text
+from tms_info.content.library import Library
+from tms_info.ui.main_window import MainWindow
+from tms_info.ui.settings import Preferences, open_settings
+
+
+@pytest.fixture
+def make_window(qtbot):
+    def make(start: str | None = "basics/first") -> MainWindow:
+        window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.start(start)
+        return window
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
+
+
+def test_clicking_a_topic_shows_that_article(window, qtbot):
+    item = window.tree.item_for("basics/second")
+    rect = window.tree.visualItemRect(item)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "The start of the second article." in visible_text(window.view)
+    assert window.windowTitle().startswith("Second article")
+
+
+def test_an_internal_link_opens_the_page_at_its_anchor_then_back_and_forward(window, qtbot):
+    click_link(qtbot, window.view, "the later part of the second article")
+    assert window.windowTitle().startswith("Second article")
+    assert window.view.verticalScrollBar().value() > 0, "the view should have scrolled to the anchor"
+    assert text_is_in_view(window.view, "Here is the later part")
+    assert not text_is_in_view(window.view, "The start of the second article")
+
+    window.back_action.trigger()
+    assert window.windowTitle().startswith("First article")
+    assert window.forward_action.isEnabled()
+    window.forward_action.trigger()
+    assert window.windowTitle().startswith("Second article")
+    assert not window.forward_action.isEnabled()
+
+
+def test_back_returns_to_where_you_had_scrolled(window, qtbot):
+    window.view.verticalScrollBar().setValue(400)
+    window.open_page("basics/second")
+    assert window.view.verticalScrollBar().value() == 0
+    window.go_back()
+    assert window.view.verticalScrollBar().value() == 400
+
+
+def test_a_glossary_link_shows_the_tooltip_and_opens_the_entry_without_moving_the_article(window, qtbot):
+    cursor = link_cursor(window.view, "rTMS")
+    assert cursor.charFormat().toolTip() == "TMS given as many pulses in a row, the usual kind for depression."
+    window.glossary_dock.hide()
+    click_link(qtbot, window.view, "rTMS")
+    scroll = window.view.verticalScrollBar().value()
+    assert window.glossary_dock.isVisible()
+    entry = visible_text(window.glossary.entry)
+    assert entry.startswith("rTMS") and "rTMS is TMS repeated many times" in entry
+    assert "Also called: repetitive TMS" in entry
+    assert window.windowTitle().startswith("First article")
+    assert window.view.verticalScrollBar().value() == scroll
+    assert window.glossary.term_list.currentItem().text() == "rTMS"
+
+
+def test_glossary_see_also_and_related_articles_work(window, qtbot):
+    window.show_term("tms")
+    click_link(qtbot, window.glossary.entry, "rTMS")
+    assert visible_text(window.glossary.entry).startswith("rTMS")
+    window.show_term("tms")
+    click_link(qtbot, window.glossary.entry, "First article")
+    assert window.windowTitle().startswith("First article")
+
+
+def test_the_glossary_filter_narrows_the_list(window, qtbot):
+    qtbot.keyClicks(window.glossary.filter_box, "repet")
+    shown = [window.glossary.term_list.item(i).text() for i in range(window.glossary.term_list.count())
+             if not window.glossary.term_list.item(i).isHidden()]
+    assert shown == ["rTMS"]
+    qtbot.keyClick(window.glossary.filter_box, Qt.Key.Key_Return)
+    assert visible_text(window.glossary.entry).startswith("rTMS")
+    window.glossary.filter_box.clear()
+    qtbot.keyClicks(window.glossary.filter_box, "zzz")
+    assert window.glossary.no_match.isVisibleTo(window.glossary)
+
+
+def test_a_website_link_asks_first_and_never_loads_inside_the_app(window, qtbot, monkeypatch):
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Open])
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: next(answers))
+    before = visible_text(window.view)
+
+    click_link(qtbot, window.view, "a website")
+    assert opened == []
+    click_link(qtbot, window.view, "a website")
+    assert opened == [QUrl("https://example.org/tms")]
+    assert visible_text(window.view) == before
+    assert window.windowTitle().startswith("First article")
+
+
+@pytest.mark.parametrize("text", ["a script", "a file"])
+def test_other_schemes_are_refused(window, qtbot, monkeypatch, text):
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: pytest.fail(f"opened {url}"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("should not even ask"))
+    before = visible_text(window.view)
+    click_link(qtbot, window.view, text)
+    assert visible_text(window.view) == before
+    assert "cannot be opened" in window.statusBar().currentMessage()
+
+
+def test_a_link_to_a_missing_page_shows_page_not_found_with_a_way_back(window, qtbot):
+    click_link(qtbot, window.view, "a page that does not exist")
+    assert visible_text(window.view).startswith("Page not found")
+    assert window.windowTitle().startswith("Page not found")
+    click_link(qtbot, window.view, "Go back to the page you were reading")
+    assert window.windowTitle().startswith("First article")
+
+
+def test_an_unknown_start_page_opens_home_and_says_so(make_window):
+    window = make_window("no/such-page")
+    assert window.windowTitle().startswith("Welcome")
+    assert "no/such-page" in window.statusBar().currentMessage()
+
+
+def test_help_now_is_one_click_from_any_page(window, qtbot):
+    button = window.toolbar.findChild(QToolButton, "helpNowButton")
+    for page in ("basics", "basics/second", "home"):
+        window.open_page(page)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert window.windowTitle().startswith("Help now")
+        assert "call your local emergency number" in visible_text(window.view)
+
+
+def test_home_button_goes_home(window):
+    window.home_action.trigger()
+    assert window.windowTitle().startswith("Welcome")
+
+
+def test_larger_text_makes_the_article_text_bigger(window):
+    before = window.view.document().defaultFont().pixelSize()
+    window.larger_action.trigger()
+    window.larger_action.trigger()
+    after = window.view.document().defaultFont().pixelSize()
+    assert after > before
+    assert window.glossary.entry.document().defaultFont().pixelSize() == after
+    assert window.windowTitle().startswith("First article")
+    for _ in range(10):
+        window.larger_action.trigger()
+    assert window.text_size == 200 and not window.larger_action.isEnabled()
+
+
+def test_settings_round_trip(make_window, qtbot):
+    first = make_window("basics/second")
+    first.larger_action.trigger()
+    first.resize(700, 500)
+    first.close()
+
+    second = make_window(None)
+    assert second.windowTitle().startswith("Second article")
+    assert second.text_size == first.text_size > 100
+    assert (second.width(), second.height()) == (700, 500)
+
+
+def test_a_corrupt_settings_file_gives_the_defaults(make_window, settings_in_tmp):
+    settings = open_settings()
+    path = settings.fileName()
+    del settings
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as file:
+        file.write(b"\x00\xff[window]\ngeometry=@ByteArray(\xde\xad)\nstate=garbage\n[reading]\ntextSize=enormous\n"
+                   b"lastPage=@Variant(\x00\x01)\n\x89PNG")
+    window = make_window(None)
+    assert window.windowTitle().startswith("Welcome")
+    assert window.text_size == 100
+    assert window.isVisible()
+
+
+def test_an_unreadable_settings_value_type_gives_the_default(make_window):
+    settings = QSettings(open_settings().fileName(), QSettings.Format.IniFormat)
+    settings.setValue("reading/textSize", [1, 2])
+    settings.setValue("reading/lastPage", 42)
+    settings.sync()
+    window = make_window(None)
+    assert window.text_size == 100 and window.windowTitle().startswith("Welcome")
+
+
+def test_every_toolbar_button_has_a_name(window):
+    for button in window.toolbar.findChildren(QToolButton):
+        if button.defaultAction() is not None:
+            assert button.accessibleName() or button.text(), button.defaultAction().text()

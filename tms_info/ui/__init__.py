@@ -1,0 +1,1 @@
+"""The Qt user interface: small widgets composed by the main window."""

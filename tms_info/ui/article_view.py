@@ -1,0 +1,119 @@
+"""The reading pane: shows one rendered page at a comfortable line length.
+
+It never follows a link by itself (the main window decides where each link goes), and it keeps
+lines short enough to read on a wide screen by widening the page's side margins.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+READABLE_WIDTH_EM = 40
+MIN_MARGIN_PX = 24
+
+
+def set_reading_style(browser: QTextBrowser, stylesheet: str, body_px: int) -> None:
+    """Qt's CSS does not pass the body's font size down to paragraphs, so the document's
+    default font carries it; the stylesheet sizes headings and the rest."""
+    document = browser.document()
+    font = document.defaultFont()
+    font.setPixelSize(body_px)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(stylesheet)
+
+
+class ArticleView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Article")
+        self.setAccessibleDescription("The page you are reading. Press Tab to move between its links.")
+        self._body_px = 18
+
+    def show_html(self, html: str, stylesheet: str, body_px: int) -> None:
+        self._body_px = body_px
+        set_reading_style(self, stylesheet, body_px)
+        self.setHtml(html)
+        self._fit_margins()
+
+    def scroll_position(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def set_scroll_position(self, value: int) -> None:
+        self.verticalScrollBar().setValue(value)
+
+    def go_to_anchor(self, anchor: str | None) -> bool:
+        """Scrolls to a named spot on the page; False if the page has no such spot."""
+        if not anchor:
+            self.set_scroll_position(0)
+            return True
+        if not self._has_anchor(anchor):
+            return False
+        self.scrollToAnchor(anchor)
+        return True
+
+    def _has_anchor(self, anchor: str) -> bool:
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                if anchor in iterator.fragment().charFormat().anchorNames():
+                    return True
+                iterator += 1
+            block = block.next()
+        return False
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        if url.scheme() not in ("file", ""):
+            return None  # never reach outside the installed files
+        return super().loadResource(kind, url)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_margins()
+
+    def _fit_margins(self) -> None:
+        width = self.viewport().width()
+        readable = READABLE_WIDTH_EM * self._body_px
+        margin = max(MIN_MARGIN_PX, (width - readable) // 2)
+        frame = self.document().rootFrame()
+        frame_format = frame.frameFormat()
+        if frame_format.leftMargin() != margin:
+            frame_format.setLeftMargin(margin)
+            frame_format.setRightMargin(margin)
+            frame_format.setTopMargin(MIN_MARGIN_PX // 2)
+            frame_format.setBottomMargin(MIN_MARGIN_PX)
+            frame.setFrameFormat(frame_format)
+        self._fit_pictures(width - 2 * margin - 2 * self.document().documentMargin())
+
+    def _fit_pictures(self, available: float) -> None:
+        """Shrinks pictures wider than the text column, keeping their shape; never enlarges them."""
+        document = self.document()
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                image_format = fragment.charFormat().toImageFormat()
+                if image_format.isValid():
+                    self._fit_picture(fragment, image_format, available)
+                iterator += 1
+            block = block.next()
+
+    def _fit_picture(self, fragment, image_format, available: float) -> None:
+        image = self.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(image_format.name()))
+        natural = image.size() if isinstance(image, (QImage, QPixmap)) else None
+        if natural is None or natural.isEmpty():
+            return
+        width = min(float(natural.width()), max(available, 80.0))
+        if abs(image_format.width() - width) < 0.5:
+            return
+        image_format.setWidth(width)
+        image_format.setHeight(natural.height() * width / natural.width())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(fragment.position())
+        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(image_format)

@@ -1,0 +1,350 @@
+"""The main window: composes the topic tree, the reading pane and the glossary, and wires them.
+
+Where a link goes is decided by tms_info.content.links; what each page looks like by the renderer.
+This module only connects them and keeps Back/Forward, the text size and the window's layout.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from tms_info import APP_NAME
+from tms_info.content.library import Library
+from tms_info.content.links import Link, LinkKind, classify
+from tms_info.content.model import HELP_NOW_ID, HOME_ID
+from tms_info.content.render import Renderer
+from tms_info.content.style import TEXT_SIZES, body_px, stylesheet
+from tms_info.history import History, Place
+from tms_info.ui.article_view import ArticleView
+from tms_info.ui.glossary_panel import GlossaryPanel
+from tms_info.ui.settings import Preferences
+from tms_info.ui.topic_tree import TopicTree
+
+log = logging.getLogger(__name__)
+
+STATUS_SECONDS = 10
+SMALL_SCREEN_WIDTH = 1200
+
+
+class MainWindow(QMainWindow):
+    pageOpened = Signal(str)
+
+    def __init__(self, library: Library, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.preferences = preferences
+        self.renderer = Renderer(library)
+        self.history = History()
+        self.text_size = preferences.text_size
+        self.current_page_id: str | None = None
+
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.setMinimumSize(640, 420)
+
+        self.tree = TopicTree()
+        self.tree.set_topics(library.page(HOME_ID), library.tree())
+        self.view = ArticleView()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("topicSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 760])
+        self.setCentralWidget(self.splitter)
+
+        self.glossary = GlossaryPanel(self.renderer.term_html)
+        self.glossary.set_terms(library.terms_a_to_z())
+        self.glossary_dock = QDockWidget("Glossary")
+        self.glossary_dock.setObjectName("glossaryDock")
+        self.glossary_dock.setWidget(self.glossary)
+        self.glossary_dock.setAccessibleName("Glossary")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
+        self.resizeDocks([self.glossary_dock], [300], Qt.Orientation.Horizontal)
+
+        self._create_actions()
+        self._create_toolbar()
+        self._create_menus()
+        self.statusBar().setObjectName("statusBar")
+        self.statusBar().setAccessibleName("Status")
+        self.splitter.setAccessibleName("Topics and article")
+        self.menuBar().setAccessibleName("Menu")
+
+        self.tree.pageChosen.connect(self.open_page)
+        self.view.anchorClicked.connect(self.follow_link)
+        self.glossary.linkClicked.connect(self.follow_link)
+        self._apply_text_size()
+        self._restore_layout()
+
+    # ----- building -------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "", icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text.replace('&', '')}" + (f" ({shortcut_text})" if shortcut_text else ""))
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.home_action = self._action("&Home", self.go_home, "Alt+Home", "Go to the home page",
+                                        pixmap.SP_DirHomeIcon)
+        self.back_action = self._action("&Back", self.go_back, QKeySequence.StandardKey.Back,
+                                        "Go back to the previous page", pixmap.SP_ArrowBack)
+        self.forward_action = self._action("&Forward", self.go_forward, QKeySequence.StandardKey.Forward,
+                                           "Go forward again", pixmap.SP_ArrowForward)
+        self.smaller_action = self._action("Smaller text", self.smaller_text, QKeySequence.StandardKey.ZoomOut)
+        self.smaller_action.setIconText("A−")
+        self.larger_action = self._action("Larger text", self.larger_text, QKeySequence.StandardKey.ZoomIn)
+        self.larger_action.setIconText("A+")
+        self.normal_size_action = self._action("&Normal text size", self.reset_text_size, "Ctrl+0")
+        self.help_now_action = self._action("Help now", self.go_help_now, None,
+                                            "Crisis lines and what to do in an emergency")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.glossary_toggle = self.glossary_dock.toggleViewAction()
+        self.glossary_toggle.setText("&Glossary")
+        self.glossary_toggle.setShortcut(QKeySequence("Ctrl+G"))
+
+    def _create_toolbar(self) -> None:
+        toolbar = QToolBar("Navigation")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setAccessibleName("Navigation")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.home_action, self.back_action, self.forward_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.smaller_action, self.larger_action):
+            toolbar.addAction(action)
+            button = toolbar.widgetForAction(action)
+            button.setAccessibleName(action.text())
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.help_now_action)
+        help_button = toolbar.widgetForAction(self.help_now_action)
+        help_button.setObjectName("helpNowButton")
+        help_button.setAccessibleName("Help now")
+        help_button.setAccessibleDescription(self.help_now_action.toolTip())
+        help_button.setStyleSheet(
+            "QToolButton#helpNowButton { background-color: #fbe3da; color: #7a2a12; border: 1px solid #d9957d;"
+            " border-radius: 4px; padding: 4px 12px; font-weight: bold; }"
+            "QToolButton#helpNowButton:hover, QToolButton#helpNowButton:focus { background-color: #f7cfc0; }")
+        extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:
+            extension.setAccessibleName("More buttons")
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _create_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.quit_action)
+        go_menu = menus.addMenu("&Go")
+        for action in (self.home_action, self.back_action, self.forward_action, self.help_now_action):
+            go_menu.addAction(action)
+        view_menu = menus.addMenu("&View")
+        for action in (self.larger_action, self.smaller_action, self.normal_size_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.glossary_toggle)
+
+    # ----- showing pages --------------------------------------------------------------------
+
+    def start(self, requested_page: str | None = None) -> None:
+        """Opens the page asked for on the command line, else the last page read, else home."""
+        if requested_page:
+            page_id, _, anchor = requested_page.partition("#")
+            if self.library.page(page_id):
+                self.open_page(page_id, anchor or None)
+                return
+            self.open_page(HOME_ID)
+            self.show_status(f"There is no page called “{requested_page}”, so the home page is shown.")
+            return
+        last = self.preferences.last_page
+        self.open_page(last if last and self.library.page(last) else HOME_ID)
+
+    def open_page(self, page_id: str, anchor: str | None = None) -> None:
+        """Opens a page as a new step in the history (Back returns to where you were)."""
+        current = self.history.current
+        if current is not None:
+            current.scroll = self.view.scroll_position()
+        place = Place(page_id, anchor)
+        self.history.visit(place)
+        self._show(place)
+
+    def _show(self, place: Place) -> None:
+        page = self.library.page(place.page_id)
+        if place.page_id != self.current_page_id:
+            self.current_page_id = place.page_id
+            self._render_current()
+        if place.scroll is not None:
+            self.view.set_scroll_position(place.scroll)
+        elif not self.view.go_to_anchor(place.anchor):
+            self.show_status(f"This page has no part called “{place.anchor}”; showing its start.")
+        title = page.title if page else "Page not found"
+        self.setWindowTitle(f"{title} – {APP_NAME}")
+        self.tree.show_current(place.page_id)
+        self._update_navigation()
+        if page is not None:
+            self.pageOpened.emit(place.page_id)
+
+    def _render_current(self) -> None:
+        page = self.library.page(self.current_page_id)
+        html = self.renderer.page_html(page) if page else self.renderer.not_found_html(self.current_page_id)
+        self.view.show_html(html, stylesheet(self.text_size), body_px(self.text_size))
+
+    def _update_navigation(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def go_home(self) -> None:
+        self.open_page(HOME_ID)
+
+    def go_help_now(self) -> None:
+        self.open_page(HELP_NOW_ID if self.library.page(HELP_NOW_ID) else HOME_ID)
+
+    def go_back(self) -> None:
+        self._step(self.history.back)
+
+    def go_forward(self) -> None:
+        self._step(self.history.forward)
+
+    def _step(self, move) -> None:
+        current = self.history.current
+        if current is not None:
+            current.scroll = self.view.scroll_position()
+        place = move()
+        if place is not None:
+            self._show(place)
+
+    # ----- links ----------------------------------------------------------------------------
+
+    def follow_link(self, url: QUrl) -> None:
+        link = classify(url.toString())
+        if link.kind is LinkKind.ARTICLE:
+            self.open_page(link.target, link.anchor)
+        elif link.kind is LinkKind.TERM:
+            self.show_term(link.target)
+        elif link.kind is LinkKind.ANCHOR:
+            if not self.view.go_to_anchor(link.anchor):
+                self.show_status("That part of the page could not be found.")
+        elif link.kind is LinkKind.BACK:
+            self.go_back()
+        elif link.kind is LinkKind.EXTERNAL:
+            self._offer_external(link)
+        else:
+            log.info("refused link %s", link.target)
+            self.show_status("This link cannot be opened by the app, for your safety.")
+
+    def show_term(self, term_id: str) -> None:
+        if self.glossary.show_term(term_id):
+            self.glossary_dock.show()
+            self.glossary_dock.raise_()
+        else:
+            self.show_status("This word has no glossary entry.")
+
+    def _offer_external(self, link: Link) -> None:
+        answer = QMessageBox.question(
+            self, "Open a website?",
+            f"This link goes to a website:\n\n{link.target}\n\n"
+            "It will open in your web browser, outside this app, and needs an internet connection. "
+            "Open it?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Open:
+            QDesktopServices.openUrl(QUrl(link.target))
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_SECONDS * 1000)
+
+    # ----- text size ------------------------------------------------------------------------
+
+    def larger_text(self) -> None:
+        self._set_text_size(next((s for s in TEXT_SIZES if s > self.text_size), self.text_size))
+
+    def smaller_text(self) -> None:
+        self._set_text_size(next((s for s in reversed(TEXT_SIZES) if s < self.text_size), self.text_size))
+
+    def reset_text_size(self) -> None:
+        self._set_text_size(100)
+
+    def _set_text_size(self, size: int) -> None:
+        if size == self.text_size:
+            return
+        scrollbar = self.view.verticalScrollBar()
+        fraction = scrollbar.value() / scrollbar.maximum() if scrollbar.maximum() else 0.0
+        self.text_size = size
+        self._apply_text_size()
+        if self.current_page_id is not None:
+            self._render_current()
+            scrollbar.setValue(round(fraction * scrollbar.maximum()))
+        self.show_status(f"Text size {size}%")
+
+    def _apply_text_size(self) -> None:
+        css, px = stylesheet(self.text_size), body_px(self.text_size)
+        self.glossary.set_text_style(css, px)
+        tree_font = self.tree.font()
+        tree_font.setPixelSize(round(px * 0.9))
+        self.tree.setFont(tree_font)
+        self.larger_action.setEnabled(self.text_size < TEXT_SIZES[-1])
+        self.smaller_action.setEnabled(self.text_size > TEXT_SIZES[0])
+
+    # ----- remembering the layout -----------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.preferences.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._fit_to_screen()
+        state = self.preferences.window_state
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.preferences.splitter_state
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _fit_to_screen(self) -> None:
+        """First start: a comfortable size that fits inside the screen's free area."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        width, height = min(1280, available.width()), min(860, available.height())
+        self.resize(width, height)
+        if width < SMALL_SCREEN_WIDTH:
+            self.glossary_dock.hide()  # it opens when a glossary word is clicked
+            self.splitter.setSizes([220, width - 220])
+        self.move(available.x() + (available.width() - width) // 2, available.y() + (available.height() - height) // 2)
+
+    def save_settings(self) -> None:
+        self.preferences.geometry = self.saveGeometry()
+        self.preferences.window_state = self.saveState()
+        self.preferences.splitter_state = self.splitter.saveState()
+        self.preferences.text_size = self.text_size
+        if self.current_page_id and self.library.page(self.current_page_id):
+            self.preferences.last_page = self.current_page_id
+        self.preferences.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)

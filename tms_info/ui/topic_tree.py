@@ -1,0 +1,94 @@
+"""The list of topics on the left: sections and their articles, in the library's order."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget
+
+from tms_info.content.model import Page, TreeNode
+
+PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Long titles wrap onto a second line instead of being cut off: Qt's own item size ignores
+    word wrap, so the height is measured here for the column's width."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        text_margin = 2 * (self._tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        width = max(60, self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - text_margin)
+        text = options.fontMetrics.boundingRect(QRect(0, 0, width, 10_000),
+                                                int(Qt.TextFlag.TextWordWrap), options.text)
+        return QSize(width, text.height() + 8)
+
+
+class TopicTree(QTreeWidget):
+    pageChosen = Signal(str)
+    """The reader picked a page (by click, Enter or moving to it with the arrow keys)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("topicTree")
+        self.setHeaderHidden(True)
+        self.setAccessibleName("Topics")
+        self.setAccessibleDescription("All pages, grouped by section. Use the arrow keys to move and open a page.")
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(_WrappingDelegate(self))
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self.currentItemChanged.connect(self._on_current_changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.doItemsLayout()
+
+    def set_topics(self, home: Page | None, nodes: tuple[TreeNode, ...]) -> None:
+        self.clear()
+        self._items.clear()
+        if home is not None:
+            self._add(self.invisibleRootItem(), TreeNode(home))
+        for node in nodes:
+            self._add(self.invisibleRootItem(), node)
+        self.expandAll()
+
+    def _add(self, parent: QTreeWidgetItem, node: TreeNode) -> None:
+        item = QTreeWidgetItem(parent, [node.page.title])
+        item.setData(0, PAGE_ID_ROLE, node.page.id)
+        if node.page.summary:
+            item.setToolTip(0, node.page.summary)
+        self._items[node.page.id] = item
+        for child in node.children:
+            self._add(item, child)
+
+    def show_current(self, page_id: str) -> None:
+        """Marks the page being read, without announcing it as a new choice."""
+        item = self._items.get(page_id)
+        self.blockSignals(True)
+        try:
+            if item is None:
+                self.setCurrentItem(None)
+                self.clearSelection()
+            else:
+                self.setCurrentItem(item)
+                self.scrollToItem(item)
+        finally:
+            self.blockSignals(False)
+
+    def item_for(self, page_id: str) -> QTreeWidgetItem | None:
+        return self._items.get(page_id)
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if current is not None:
+            self.pageChosen.emit(current.data(0, PAGE_ID_ROLE))
