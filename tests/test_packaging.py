@@ -1,0 +1,58 @@
+"""The app as installed: the command line, the README's commands, and an installed copy that
+finds its content from any folder."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tms_info import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(args, capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+
+
+def test_version_and_help_answer_without_opening_a_window():
+    version = run(sys.executable, "-m", "tms_info", "--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"tms-info {__version__}"
+    help_text = run(sys.executable, str(ROOT / "main.py"), "--help")
+    assert help_text.returncode == 0
+    assert "--open ARTICLE_ID" in help_text.stdout and "988" in help_text.stdout
+
+
+def test_an_unknown_option_is_a_clear_error():
+    result = run(sys.executable, "-m", "tms_info", "--bogus")
+    assert result.returncode == 2 and "unrecognized arguments: --bogus" in result.stderr
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(python3 -m venv .+)\n```", readme)
+    assert len(commands) == 2, "README should give exactly two set-up commands"
+    assert "tms-info" in commands[0] and "pytest" in commands[1]
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_an_installed_copy_finds_its_content_from_any_folder(tmp_path):
+    target = tmp_path / "site"
+    install = run(sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(ROOT))
+    if install.returncode != 0:
+        pytest.fail(f"pip could not install the project:\n{install.stderr[-2000:]}")
+    script = (
+        "import tms_info.locations as l, tms_info.content.library as lib, tms_info.content.render as r\n"
+        "root = l.resources_root(); assert str(root).startswith(%r), root\n"
+        "library = lib.Library.load([l.bundled_content_root()])\n"
+        "html = r.Renderer(library).page_html(library.page('about/what-is-tms'))\n"
+        "assert 'Last reviewed' in html and 'glossary:' in html and not library.problems\n"
+        "import tms_info.content.style as s; assert 'font-size' in s.stylesheet()\n"
+    ) % str(target)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run(sys.executable, "-c", script, cwd=elsewhere, env={"PYTHONPATH": str(target), "PATH": ""})
+    assert result.returncode == 0, result.stderr
