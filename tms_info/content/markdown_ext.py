@@ -16,6 +16,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -92,6 +93,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             return
         linked: set[str] = set(self.extension.skip_terms)
         self._walk(root, matcher, linked)
+        self.extension.linked = linked - self.extension.skip_terms
 
     def _walk(self, element: etree.Element, matcher: GlossaryMatcher, linked: set[str]) -> None:
         if element.tag in _NO_GLOSSARY_LINKS or CALLOUT_TITLE_CLASS in element.get("class", ""):
@@ -137,6 +139,7 @@ class GlossaryExtension(Extension):
         super().__init__(**kwargs)
         self.matcher: GlossaryMatcher | None = GlossaryMatcher(terms)
         self.skip_terms: set[str] = set()
+        self.linked: set[str] = set()
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -144,6 +147,7 @@ class GlossaryExtension(Extension):
 
     def reset(self) -> None:
         self.skip_terms = set()
+        self.linked = set()
 
 
 class InternalLinkTreeprocessor(Treeprocessor):
@@ -160,8 +164,9 @@ class InternalLinkTreeprocessor(Treeprocessor):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
                 continue
-            link.set("href", resolve_relative_link(self.extension.current, unquote(parts.path),
-                                                   parts.fragment or None))
+            resolved = resolve_relative_link(self.extension.current, unquote(parts.path), parts.fragment or None)
+            self.extension.rewritten.append((href, resolved))
+            link.set("href", resolved)
 
 
 def resolve_relative_link(from_relative: str, target: str, anchor: str | None = None) -> str:
@@ -176,9 +181,15 @@ def resolve_relative_link(from_relative: str, target: str, anchor: str | None = 
 
 
 class InternalLinkExtension(Extension):
+    """`rewritten` keeps (as written, as resolved) for each link of the last page, for the checker."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.current = "index.md"
+        self.rewritten: list[tuple[str, str]] = []
+
+    def reset(self) -> None:
+        self.rewritten = []
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -223,7 +234,10 @@ class FigureTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for image in root.iter("img"):
-            image.set("src", self._resolve(image.get("src", "")))
+            written = image.get("src", "")
+            resolved = self._resolve(written)
+            self.extension.pictures.append(Picture(written, image.get("alt", ""), found=resolved != written))
+            image.set("src", resolved)
         for parent in root.iter():
             for index, paragraph in enumerate(list(parent)):
                 if paragraph.tag != "p" or len(paragraph) != 1 or paragraph[0].tag != "img":
@@ -253,10 +267,23 @@ class FigureTreeprocessor(Treeprocessor):
         return path.as_uri()
 
 
+@dataclass(frozen=True)
+class Picture:
+    src: str
+    alt: str
+    found: bool
+
+
 class FigureExtension(Extension):
+    """`pictures` keeps each picture of the last page, for the checker."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.source_file = Path("index.md")
+        self.pictures: list[Picture] = []
+
+    def reset(self) -> None:
+        self.pictures = []
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)

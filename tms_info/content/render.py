@@ -17,6 +17,7 @@ from tms_info.content.markdown_ext import (
     FigureExtension,
     GlossaryExtension,
     InternalLinkExtension,
+    Picture,
 )
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
 
@@ -60,6 +61,19 @@ class Renderer:
             self._links.current = f"glossary/{page_or_term.id}.md"
             self._glossary.skip_terms = {page_or_term.id}
         return self._markdown.convert(text)
+
+    @property
+    def last_links(self) -> list[tuple[str, str]]:
+        """Each link of the last Markdown converted: (as written, as the app resolves it)."""
+        return list(self._links.rewritten)
+
+    @property
+    def last_pictures(self) -> list[Picture]:
+        return list(self._figures.pictures)
+
+    @property
+    def last_linked_terms(self) -> set[str]:
+        return set(self._glossary.linked)
 
     def page_html(self, page: Page) -> str:
         cached = self._pages.get(page.id)

@@ -1,0 +1,343 @@
+"""The content checker behind `tms-info check`: everything an author or a clinic can get wrong,
+reported as `path:line: message`, before a reader ever sees it.
+
+It renders every page with the app's own renderer, so it checks what readers will get: links as
+the app resolves them, pictures as the app finds them, glossary terms as the app links them.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tms_info.content.library import Library, read_front_matter
+from tms_info.content.links import LinkKind, classify
+from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
+from tms_info.content.markdown_ext import Picture
+from tms_info.content.render import Renderer
+
+MAX_GRADE = 8.0
+MAX_MEDIAN_GRADE = 7.0
+MAX_SHORT_WORDS = 25
+MIN_ARTICLE_WORDS = 300
+MAX_ARTICLE_WORDS = 1200
+
+PAGE_KEYS = {"title", "summary", "reviewed", "evidence", "sources"}
+TERM_KEYS = {"term", "aliases", "short", "see_also", "articles"}
+UNSAFE_TAGS = {"script", "iframe", "object", "embed", "style", "form", "input", "button", "textarea",
+               "select", "link", "meta", "base", "frame", "frameset", "applet", "svg", "math"}
+# Qt's "Supported HTML Subset" for QTextBrowser; anything else is shown as plain text or dropped.
+QT_TAGS = {"a", "address", "b", "big", "blockquote", "body", "br", "center", "cite", "code", "dd", "dfn",
+           "div", "dl", "dt", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "html", "i",
+           "img", "kbd", "li", "nobr", "ol", "p", "pre", "qt", "s", "samp", "small", "span", "strong",
+           "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "tt", "u", "ul", "var"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: Path
+    line: int
+    message: str
+    error: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {'' if self.error else 'warning: '}{self.message}"
+
+
+@dataclass(frozen=True)
+class Readability:
+    page: Page
+    words: int
+    grade: float
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    readability: list[Readability] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.error]
+
+    @property
+    def median_grade(self) -> float | None:
+        grades = [row.grade for row in self.readability]
+        return statistics.median(grades) if grades else None
+
+    def table(self) -> str:
+        rows = [("Article", "Words", "Grade")]
+        rows += [(row.page.id, str(row.words), f"{row.grade:.1f}") for row in self.readability]
+        width = max(len(row[0]) for row in rows)
+        lines = [f"{name:<{width}}  {words:>5}  {grade:>5}" for name, words, grade in rows]
+        lines.insert(1, "-" * len(lines[0]))
+        if self.median_grade is not None:
+            lines.append(f"{'median':<{width}}  {'':>5}  {self.median_grade:>5.1f}")
+        return "\n".join(lines)
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """US school grade of a text; textstat's count of syllables uses the bundled CMU dictionary,
+    so this works offline (textstat 0.7.9 and later download data at the first call)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import textstat
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+class _TextAndTags(HTMLParser):
+    """Plain text of rendered HTML, each block ending a sentence; and every tag and attribute used."""
+
+    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre", "br"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        for name, value in attrs:
+            if name in ("id", "name") and value:
+                self.ids.add(value)
+            if name == "href" and tag == "a" and value is not None:
+                self.hrefs.append(value)
+        if tag in self.BLOCKS:
+            self._end_sentence()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BLOCKS:
+            self._end_sentence()
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def _end_sentence(self) -> None:
+        text = "".join(self.parts).rstrip()
+        if text and text[-1] not in ".!?:;":
+            self.parts.append(".")
+        self.parts.append(" ")
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.parts).split())
+
+
+def parse_html(html: str) -> _TextAndTags:
+    parser = _TextAndTags()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def _line_of(path: Path, needle: str, default: int = 1) -> int:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if needle in line:
+                return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return default
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """What rendering one page's Markdown showed: its HTML, links, pictures and linked terms."""
+
+    body_html: str
+    links: list[tuple[str, str]]
+    pictures: list[Picture]
+    linked_terms: set[str]
+
+
+class Checker:
+    def __init__(self, library: Library, only_under: Sequence[Path] = ()) -> None:
+        self.library = library
+        self.renderer = Renderer(library)
+        self.only_under = [folder.resolve() for folder in only_under]
+        self.report = Report()
+        self._anchors: dict[str, set[str]] = {}
+
+    def _mine(self, path: Path) -> bool:
+        if not self.only_under:
+            return True
+        resolved = path.resolve()
+        return any(resolved.is_relative_to(folder) for folder in self.only_under)
+
+    def add(self, path: Path, line: int, message: str, error: bool = True) -> None:
+        if self._mine(path):
+            self.report.findings.append(Finding(path, line, message, error))
+
+    def _render(self, markdown: str, page_or_term: Page | Term) -> _Rendered:
+        html = self.renderer.markdown_to_html(markdown, page_or_term)
+        return _Rendered(html, self.renderer.last_links, self.renderer.last_pictures,
+                         self.renderer.last_linked_terms)
+
+    def run(self) -> Report:
+        for problem in self.library.problems:
+            self.add(problem.path, problem.line, problem.message)
+        pages = sorted(self.library.pages.values(), key=lambda page: str(page.source))
+        terms = sorted(self.library.terms.values(), key=lambda term: str(term.source))
+        markdown_log = logging.getLogger("tms_info.content.markdown_ext")
+        level = markdown_log.level
+        markdown_log.setLevel(logging.ERROR)  # missing pictures are reported below, with their line
+        try:
+            rendered_pages = {page.id: self._render(page.body, page) for page in pages}
+            rendered_terms = {term.id: self._render(term.body, term) for term in terms}
+            self._anchors = {page.id: parse_html(self.renderer.page_html(page)).ids for page in pages}
+        finally:
+            markdown_log.setLevel(level)
+        used_terms: set[str] = set()
+        for page in pages:
+            rendered = rendered_pages[page.id]
+            used_terms |= rendered.linked_terms
+            self._check_page_fields(page)
+            self._check_rendered(page.source, page.body_line, rendered)
+            if not page.is_section:
+                self._measure(page, rendered.body_html)
+        self._check_titles(pages)
+        for term in terms:
+            used_terms |= rendered_terms[term.id].linked_terms
+            self._check_term(term)
+            self._check_rendered(term.source, term.body_line, rendered_terms[term.id])
+        self._check_term_names(terms)
+        for term in terms:
+            if term.id not in used_terms:
+                self.add(term.source, 1, f"glossary term '{term.term}' is never used in any page")
+        self._check_median()
+        return self.report
+
+    # ----- front matter ---------------------------------------------------------------------
+
+    @staticmethod
+    def _front_matter(path: Path) -> dict:
+        try:
+            return read_front_matter(path)[0]
+        except Exception:  # already reported by the library as it loaded
+            return {}
+
+    def _check_page_fields(self, page: Page) -> None:
+        if page.source.is_dir():
+            return
+        meta = self._front_matter(page.source)
+        for key in sorted(set(meta) - PAGE_KEYS):
+            self.add(page.source, _line_of(page.source, f"{key}:"), f"unknown front matter key '{key}'")
+        if not page.summary:
+            self.add(page.source, 1, "front matter needs 'summary': one plain sentence")
+        elif len(re.findall(r"[.!?](?:\s|$)", page.summary)) > 1:
+            self.add(page.source, _line_of(page.source, "summary:"), "'summary' should be one sentence")
+        if page.is_section or page.id == HOME_ID:
+            return
+        if page.reviewed is None:
+            self.add(page.source, 1, "front matter needs 'reviewed': the date it was last checked, e.g. 2026-11-25")
+        if not page.sources:
+            self.add(page.source, 1, "front matter needs 'sources': a list of where the facts come from")
+
+    def _check_titles(self, pages: list[Page]) -> None:
+        seen: dict[str, Page] = {}
+        for page in pages:
+            first = seen.setdefault(page.title.casefold(), page)
+            if first is not page:
+                self.add(page.source, _line_of(page.source, "title:"),
+                         f"the title '{page.title}' is also used by {first.source}")
+
+    # ----- links, pictures, HTML ------------------------------------------------------------
+
+    def _check_rendered(self, source: Path, body_line: int, rendered: _Rendered) -> None:
+        for written, resolved in rendered.links:
+            link = classify(resolved)
+            line = _line_of(source, written, body_line)
+            if link.kind is LinkKind.TERM:
+                if self.library.term(link.target) is None:
+                    self.add(source, line, f"link to a glossary term that does not exist: {written}")
+            elif self.library.page(link.target) is None:
+                self.add(source, line, f"link to a page that does not exist: {written}")
+            elif link.anchor and link.anchor not in self._anchors.get(link.target, set()):
+                self.add(source, line, f"link to a part of a page that does not exist: {written}")
+        for picture in rendered.pictures:
+            line = _line_of(source, picture.src, body_line)
+            if not picture.found:
+                self.add(source, line, f"picture not found: {picture.src}")
+            if not picture.alt.strip():
+                self.add(source, line, f"picture has no alt text for people who cannot see it: {picture.src}")
+        parsed = parse_html(rendered.body_html)
+        for tag, attrs in parsed.tags:
+            if tag in UNSAFE_TAGS:
+                self.add(source, _line_of(source, f"<{tag}", body_line), f"raw HTML <{tag}> is not allowed")
+            elif tag not in QT_TAGS:
+                self.add(source, _line_of(source, f"<{tag}", body_line), f"raw HTML <{tag}> cannot be shown by the app")
+            for name, value in attrs:
+                if name.lower().startswith("on"):
+                    self.add(source, _line_of(source, name, body_line), f"raw HTML event attribute '{name}' is not allowed")
+        for href in parsed.hrefs:
+            link = classify(href)
+            if link.kind is LinkKind.EXTERNAL and not href.lower().startswith("https://"):
+                self.add(source, _line_of(source, href, body_line), f"external link is not https: {href}")
+            elif link.kind is LinkKind.REFUSED:
+                self.add(source, _line_of(source, href, body_line), f"the app will refuse this link: {href}")
+        for tag, attrs in parsed.tags:
+            if tag == "img":
+                src = dict(attrs).get("src") or ""
+                if not src.startswith("file:") and src.lower().startswith(("javascript:", "data:", "http")):
+                    self.add(source, _line_of(source, src, body_line), f"pictures must be files shipped with the content: {src}")
+
+    # ----- glossary -------------------------------------------------------------------------
+
+    def _check_term(self, term: Term) -> None:
+        meta = self._front_matter(term.source)
+        for key in sorted(set(meta) - TERM_KEYS):
+            self.add(term.source, _line_of(term.source, f"{key}:"), f"unknown front matter key '{key}'")
+        words = len(term.short.split())
+        if words > MAX_SHORT_WORDS:
+            self.add(term.source, _line_of(term.source, "short:"),
+                     f"'short' has {words} words; the tooltip allows {MAX_SHORT_WORDS}")
+        if not term.body.strip():
+            self.add(term.source, term.body_line, "the term has no explanation below its front matter")
+        for other in term.see_also:
+            if self.library.term(other) is None:
+                self.add(term.source, _line_of(term.source, "see_also:"), f"see_also names an unknown term: {other}")
+        for page_id in term.articles:
+            if self.library.page(page_id) is None:
+                self.add(term.source, _line_of(term.source, "articles:"), f"articles names an unknown page: {page_id}")
+
+    def _check_term_names(self, terms: list[Term]) -> None:
+        owners: dict[str, Term] = {}
+        for term in terms:
+            for name in term.names:
+                owner = owners.setdefault(" ".join(name.split()).casefold(), term)
+                if owner is not term:
+                    self.add(term.source, _line_of(term.source, name),
+                             f"the name '{name}' is also used by the term '{owner.id}'")
+
+    # ----- reading level --------------------------------------------------------------------
+
+    def _measure(self, page: Page, body_html: str) -> None:
+        text = parse_html(body_html).text
+        words = len(re.findall(r"[A-Za-z0-9’']+", text))
+        grade = flesch_kincaid_grade(text) if words else 0.0
+        if self._mine(page.source):
+            self.report.readability.append(Readability(page, words, grade))
+        if grade > MAX_GRADE:
+            self.add(page.source, page.body_line,
+                     f"reading grade {grade:.1f} is above {MAX_GRADE:g}: try shorter sentences and everyday words")
+        if page.id not in (HOME_ID, HELP_NOW_ID) and not MIN_ARTICLE_WORDS <= words <= MAX_ARTICLE_WORDS:
+            self.add(page.source, page.body_line,
+                     f"{words} words; an article should have {MIN_ARTICLE_WORDS}-{MAX_ARTICLE_WORDS}", error=False)
+
+    def _check_median(self) -> None:
+        median = self.report.median_grade
+        if median is not None and median > MAX_MEDIAN_GRADE:
+            self.add(self.report.readability[0].page.source, 1,
+                     f"the median reading grade of these articles is {median:.1f}, above {MAX_MEDIAN_GRADE:g}")
+
+
+def check(roots: Iterable[Path], only_under: Sequence[Path] = ()) -> Report:
+    """Checks the library made of `roots`; with `only_under`, reports only files in those folders."""
+    return Checker(Library.load(roots), only_under).run()
