@@ -12,13 +12,13 @@ import statistics
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from tms_info.content.library import Library, read_front_matter
 from tms_info.content.links import LinkKind, classify
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
 from tms_info.content.markdown_ext import Picture
+from tms_info.content.plaintext import read_html
 from tms_info.content.render import Renderer
 
 MAX_GRADE = 8.0
@@ -90,53 +90,6 @@ def flesch_kincaid_grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-class _TextAndTags(HTMLParser):
-    """Plain text of rendered HTML, each block ending a sentence; and every tag and attribute used."""
-
-    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre", "br"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-        for name, value in attrs:
-            if name in ("id", "name") and value:
-                self.ids.add(value)
-            if name == "href" and tag == "a" and value is not None:
-                self.hrefs.append(value)
-        if tag in self.BLOCKS:
-            self._end_sentence()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.BLOCKS:
-            self._end_sentence()
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def _end_sentence(self) -> None:
-        text = "".join(self.parts).rstrip()
-        if text and text[-1] not in ".!?:;":
-            self.parts.append(".")
-        self.parts.append(" ")
-
-    @property
-    def text(self) -> str:
-        return " ".join("".join(self.parts).split())
-
-
-def parse_html(html: str) -> _TextAndTags:
-    parser = _TextAndTags()
-    parser.feed(html)
-    parser.close()
-    return parser
-
-
 def _line_of(path: Path, needle: str, default: int = 1) -> int:
     try:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -191,7 +144,7 @@ class Checker:
         try:
             rendered_pages = {page.id: self._render(page.body, page) for page in pages}
             rendered_terms = {term.id: self._render(term.body, term) for term in terms}
-            self._anchors = {page.id: parse_html(self.renderer.page_html(page)).ids for page in pages}
+            self._anchors = {page.id: read_html(self.renderer.page_html(page)).ids for page in pages}
         finally:
             markdown_log.setLevel(level)
         used_terms: set[str] = set()
@@ -267,7 +220,7 @@ class Checker:
                 self.add(source, line, f"picture not found: {picture.src}")
             if not picture.alt.strip():
                 self.add(source, line, f"picture has no alt text for people who cannot see it: {picture.src}")
-        parsed = parse_html(rendered.body_html)
+        parsed = read_html(rendered.body_html)
         for tag, attrs in parsed.tags:
             if tag in UNSAFE_TAGS:
                 self.add(source, _line_of(source, f"<{tag}", body_line), f"raw HTML <{tag}> is not allowed")
@@ -319,7 +272,7 @@ class Checker:
     # ----- reading level --------------------------------------------------------------------
 
     def _measure(self, page: Page, body_html: str) -> None:
-        text = parse_html(body_html).text
+        text = read_html(body_html).text
         words = len(re.findall(r"[A-Za-z0-9’']+", text))
         grade = flesch_kincaid_grade(text) if words else 0.0
         if self._mine(page.source):
