@@ -1,4 +1,4 @@
-"""The command line: `tms-info` opens the window; `tms-info check` validates content.
+"""The command line: `tms-info` opens the window; `check` validates content; `search` searches it.
 
 Qt is imported only when the window is needed, so `--version`, `--help` and `check` answer at once
 and work on a machine with no display.
@@ -31,7 +31,52 @@ def build_parser() -> argparse.ArgumentParser:
                     "Exit status 1 if there are errors. Ends with a table of words and reading grade.")
     check.add_argument("--content-dir", metavar="DIR", type=Path, action="append", default=[],
                        help="check a clinic's content folder, laid over the bundled content (repeatable)")
+    search = commands.add_parser(
+        "search", help="search the articles and the glossary",
+        description="Print the pages and glossary terms that match QUERY, best first.")
+    search.add_argument("query", metavar="QUERY", nargs="+", help="what to look for, in everyday words")
+    search.add_argument("--json", action="store_true", help="print a JSON list instead of text")
+    search.add_argument("--limit", metavar="N", type=_positive, default=10, help="at most N results (default 10)")
+    search.add_argument("--content-dir", metavar="DIR", type=Path, action="append", default=[],
+                        help="also search a clinic's content folder (repeatable)")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def run_search(query: str, limit: int, as_json: bool, content_dirs: list[Path]) -> int:
+    import json
+
+    from tms_info.content.library import Library
+    from tms_info.content.search import SearchIndex
+    from tms_info.locations import bundled_content_root
+
+    library = Library.load([bundled_content_root(), *content_dirs])
+    results = SearchIndex.open(library).search(query, limit)
+    if as_json:
+        print(json.dumps([hit.as_dict() for hit in results.hits], ensure_ascii=False, indent=2))
+        return 0
+    if results.message:
+        print(results.message)
+    for number, hit in enumerate(results.hits, start=1):
+        target = hit.id + (f"#{hit.anchor}" if hit.anchor else "")
+        print(f"{number}. {hit.title}  [{target}]")
+        print(f"   {' › '.join(part for part in (hit.place, hit.heading) if part) or 'Top level'}")
+        print(f"   {hit.snippet}")
+    if not results.hits and results.suggestions:
+        names = [library.term(term_id).term for term_id in results.suggestions]
+        print("Glossary words close to what you typed: " + ", ".join(names))
+    if not results.hits:
+        print("Topics: " + ", ".join(node.page.title for node in library.tree()))
+    return 0
 
 
 def run_check(content_dirs: list[Path]) -> int:
@@ -59,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     if options.command == "check":
         logging.basicConfig(level=logging.ERROR, format="%(levelname)s: %(message)s")
         return run_check(options.content_dir)
+    if options.command == "search":
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+        return run_search(" ".join(options.query), options.limit, options.json, options.content_dir)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     from tms_info.ui.app import run
 

@@ -142,7 +142,9 @@ def _title_from_folder(name: str) -> str:
 class Library:
     """All pages and glossary terms, by id, and the topic tree derived from them."""
 
-    def __init__(self, pages: dict[str, Page], terms: dict[str, Term], problems: list[Problem]) -> None:
+    def __init__(self, pages: dict[str, Page], terms: dict[str, Term], problems: list[Problem],
+                 roots: tuple[Path, ...] = ()) -> None:
+        self.roots = roots
         self.pages = pages
         self.terms = terms
         self.problems = problems
@@ -159,11 +161,12 @@ class Library:
         pages: dict[str, Page] = {}
         terms: dict[str, Term] = {}
         problems: list[Problem] = []
+        roots = tuple(Path(root) for root in roots)
         for root in roots:
-            root_pages, root_terms = _load_root(Path(root), problems)
+            root_pages, root_terms = _load_root(root, problems)
             pages.update(root_pages)
             terms.update(root_terms)
-        return cls(pages, terms, problems)
+        return cls(pages, terms, problems, roots)
 
     def page(self, page_id: str) -> Page | None:
         return self.pages.get(page_id)

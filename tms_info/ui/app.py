@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import sys
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from tms_info import APP_NAME, __version__
@@ -21,9 +24,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def cache_dir() -> Path | None:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location) if location else None
+
+
 def create_window(open_page: str | None = None) -> MainWindow:
     library = Library.load([bundled_content_root()])
-    window = MainWindow(library, Preferences(open_settings()))
+    window = MainWindow(library, Preferences(open_settings()), cache_dir())
     window.start(open_page)
     return window
 
@@ -32,4 +40,5 @@ def run(open_page: str | None = None) -> int:
     app = create_application()
     window = create_window(open_page)
     window.show()
+    window.start_search_index()
     return app.exec()

@@ -6,10 +6,21 @@ lines short enough to read on a wide screen by widening the page's side margins.
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QColor, QImage, QPixmap, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 READABLE_WIDTH_EM = 40
+MATCH = "#ffe58a"
+CURRENT_MATCH = "#f5a623"
+
+
+def _stem(word: str) -> str:
+    """A word without a common English ending, so 'sessions' also marks 'session'."""
+    for ending in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 MIN_MARGIN_PX = 24
 
 
@@ -32,10 +43,13 @@ class ArticleView(QTextBrowser):
         self.setAccessibleName("Article")
         self.setAccessibleDescription("The page you are reading. Press Tab to move between its links.")
         self._body_px = 18
+        self._matches: list[QTextCursor] = []
+        self.current_match = -1
 
     def show_html(self, html: str, stylesheet: str, body_px: int) -> None:
         self._body_px = body_px
         set_reading_style(self, stylesheet, body_px)
+        self.clear_highlights()
         self.setHtml(html)
         self._fit_margins()
 
@@ -50,21 +64,92 @@ class ArticleView(QTextBrowser):
         if not anchor:
             self.set_scroll_position(0)
             return True
-        if not self._has_anchor(anchor):
+        if self._anchor_position(anchor) is None:
             return False
         self.scrollToAnchor(anchor)
         return True
 
-    def _has_anchor(self, anchor: str) -> bool:
+    # ----- highlighting: search words and find in page ---------------------------------------
+
+    def highlight_words(self, words: tuple[str, ...], anchor: str | None = None) -> int:
+        """Marks every word that starts like one of `words` and scrolls to the first one in the
+        part of the page the anchor names (or in the whole page)."""
+        stems = sorted({_stem(word) for word in words if len(_stem(word)) >= 2}, key=len, reverse=True)
+        if not stems:
+            self.clear_highlights()
+            return 0
+        pattern = QRegularExpression(r"\b(?:" + "|".join(QRegularExpression.escape(s) for s in stems) + r")\w*",
+                                     QRegularExpression.PatternOption.CaseInsensitiveOption
+                                     | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
+        self._collect(lambda cursor: self.document().find(pattern, cursor))
+        start = self._anchor_position(anchor) or 0
+        first = next((i for i, match in enumerate(self._matches) if match.selectionStart() >= start), 0)
+        if self._matches:
+            self._select(first)
+        return len(self._matches)
+
+    def highlight_text(self, text: str) -> int:
+        """Find in page: marks every occurrence of `text` (any case); returns how many there are."""
+        text = text.strip()
+        if not text:
+            self.clear_highlights()
+            return 0
+        self._collect(lambda cursor: self.document().find(text, cursor))
+        if self._matches:
+            visible_top = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+            self._select(next((i for i, m in enumerate(self._matches) if m.selectionStart() >= visible_top), 0))
+        return len(self._matches)
+
+    def step_match(self, step: int) -> int:
+        if not self._matches:
+            return 0
+        self._select((self.current_match + step) % len(self._matches))
+        return self.current_match + 1
+
+    def clear_highlights(self) -> None:
+        self._matches, self.current_match = [], -1
+        self.setExtraSelections([])
+
+    def _collect(self, find) -> None:
+        self._matches = []
+        cursor = find(QTextCursor(self.document()))
+        while not cursor.isNull() and len(self._matches) < 2000:
+            self._matches.append(cursor)
+            cursor = find(cursor)
+        self.current_match = -1
+        self._paint_highlights()
+
+    def _select(self, index: int) -> None:
+        self.current_match = index
+        self._paint_highlights()
+        cursor = QTextCursor(self._matches[index])
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _paint_highlights(self) -> None:
+        selections = []
+        for index, match in enumerate(self._matches):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = match
+            selection.format.setBackground(QColor(CURRENT_MATCH if index == self.current_match else MATCH))
+            selection.format.setForeground(QColor("#111111"))
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def _anchor_position(self, anchor: str | None) -> int | None:
+        """Where a named spot of the page starts; None if the page has no such spot."""
+        if not anchor:
+            return None
         block = self.document().begin()
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
                 if anchor in iterator.fragment().charFormat().anchorNames():
-                    return True
+                    return iterator.fragment().position()
                 iterator += 1
             block = block.next()
-        return False
+        return None
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         if url.scheme() not in ("file", ""):

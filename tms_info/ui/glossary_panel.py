@@ -5,9 +5,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from tms_info.content.model import Term
+from tms_info.ui.accessibility import clearable
 from tms_info.ui.article_view import set_reading_style
 
 TERM_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -40,10 +41,8 @@ class GlossaryPanel(QWidget):
         self.filter_box = _FilterBox()
         self.filter_box.setObjectName("glossaryFilter")
         self.filter_box.setPlaceholderText("Filter terms")
-        self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName("Filter glossary terms")
-        for button in self.filter_box.findChildren(QToolButton):
-            button.setAccessibleName("Clear the filter")
+        clearable(self.filter_box, "Clear the filter")
         self.term_list = QListWidget()
         self.term_list.setObjectName("glossaryList")
         self.term_list.setAccessibleName("Glossary terms, A to Z")

@@ -6,6 +6,7 @@ This module only connects them and keeps Back/Forward, the text size and the win
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,8 +30,11 @@ from tms_info.content.model import HELP_NOW_ID, HOME_ID
 from tms_info.content.render import Renderer
 from tms_info.content.style import TEXT_SIZES, body_px, stylesheet
 from tms_info.history import History, Place
+from tms_info.content.search import SearchHit
 from tms_info.ui.article_view import ArticleView
+from tms_info.ui.find_bar import FindBar
 from tms_info.ui.glossary_panel import GlossaryPanel
+from tms_info.ui.search_box import IndexLoader, SearchBox
 from tms_info.ui.settings import Preferences
 from tms_info.ui.topic_tree import TopicTree
 
@@ -42,9 +47,11 @@ SMALL_SCREEN_WIDTH = 1200
 class MainWindow(QMainWindow):
     pageOpened = Signal(str)
 
-    def __init__(self, library: Library, preferences: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, preferences: Preferences, cache_dir: Path | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self.cache_dir = cache_dir
         self.preferences = preferences
         self.renderer = Renderer(library)
         self.history = History()
@@ -59,11 +66,18 @@ class MainWindow(QMainWindow):
         self.tree = TopicTree()
         self.tree.set_topics(library.page(HOME_ID), library.tree())
         self.view = ArticleView()
+        self.find_bar = FindBar(self.view)
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.view)
+        reading_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("topicSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 760])
         self.setCentralWidget(self.splitter)
@@ -77,6 +91,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
         self.resizeDocks([self.glossary_dock], [300], Qt.Orientation.Horizontal)
 
+        self.search = SearchBox(self)
+        self.index_loader = IndexLoader(self)
+        self.index_loader.ready.connect(lambda: self.search.set_index(self.index_loader.index))
         self._create_actions()
         self._create_toolbar()
         self._create_menus()
@@ -88,6 +105,7 @@ class MainWindow(QMainWindow):
         self.tree.pageChosen.connect(self.open_page)
         self.view.anchorClicked.connect(self.follow_link)
         self.glossary.linkClicked.connect(self.follow_link)
+        self.search.hitChosen.connect(self.open_search_hit)
         self._apply_text_size()
         self._restore_layout()
 
@@ -121,6 +139,12 @@ class MainWindow(QMainWindow):
         self.help_now_action = self._action("Help now", self.go_help_now, None,
                                             "Crisis lines and what to do in an emergency")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.search_action = self._action("&Search…", self.search.focus, "Ctrl+K",
+                                          "Search the articles and the glossary")
+        self.find_action = self._action("&Find on this page…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
+        self.find_next_action = self._action("Find &next", self.find_bar.find_next, QKeySequence.StandardKey.FindNext)
+        self.find_previous_action = self._action("Find &previous", self.find_bar.find_previous,
+                                                 QKeySequence.StandardKey.FindPrevious)
         self.glossary_toggle = self.glossary_dock.toggleViewAction()
         self.glossary_toggle.setText("&Glossary")
         self.glossary_toggle.setShortcut(QKeySequence("Ctrl+G"))
@@ -139,6 +163,8 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
             button = toolbar.widgetForAction(action)
             button.setAccessibleName(action.text())
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -161,6 +187,9 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addAction(self.quit_action)
+        edit_menu = menus.addMenu("&Edit")
+        for action in (self.search_action, self.find_action, self.find_next_action, self.find_previous_action):
+            edit_menu.addAction(action)
         go_menu = menus.addMenu("&Go")
         for action in (self.home_action, self.back_action, self.forward_action, self.help_now_action):
             go_menu.addAction(action)
@@ -184,6 +213,18 @@ class MainWindow(QMainWindow):
             return
         last = self.preferences.last_page
         self.open_page(last if last and self.library.page(last) else HOME_ID)
+
+    def start_search_index(self) -> None:
+        """Builds or opens the search index in the background; the window does not wait for it."""
+        self.index_loader.start(self.library, self.cache_dir)
+
+    def open_search_hit(self, hit: SearchHit, words: tuple[str, ...]) -> None:
+        if hit.kind == "term":
+            self.show_term(hit.id)
+            return
+        self.open_page(hit.id, hit.anchor)
+        if self.view.highlight_words(words, hit.anchor) == 0:
+            self.view.go_to_anchor(hit.anchor)
 
     def open_page(self, page_id: str, anchor: str | None = None) -> None:
         """Opens a page as a new step in the history (Back returns to where you were)."""
@@ -214,6 +255,7 @@ class MainWindow(QMainWindow):
         page = self.library.page(self.current_page_id)
         html = self.renderer.page_html(page) if page else self.renderer.not_found_html(self.current_page_id)
         self.view.show_html(html, stylesheet(self.text_size), body_px(self.text_size))
+        self.find_bar.refresh()
 
     def _update_navigation(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())

@@ -1,0 +1,240 @@
+"""Search: FTS5 ranking, stemming, prefixes while typing, lay words, misspellings, hostile input,
+and the on-disk cache that is reused, rebuilt when content changes, and never a reason to fail."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tms_info.content.library import Library
+from tms_info.content.render import Renderer
+from tms_info.content.search import SearchIndex, edit_distance, page_sections
+from tms_info.content.plaintext import read_html
+from tms_info.locations import bundled_content_root
+
+PAGES = {
+    "01-treatment/01-schedule.md": ("How many sessions?", "A course has many sessions.",
+                                    "Most people have a session each weekday.\n\n## How long is a course?\n\n"
+                                    "A course lasts four to six weeks.\n\n## Driving\n\nYou can drive home after."),
+    "01-treatment/02-feel.md": ("What a session feels like", "Tapping and clicks.",
+                                "The coil taps your scalp. Some people feel discomfort at first.\n\n"
+                                "## Side effects\n\nHeadache is the most common side effect.\n\n"
+                                "## Depression and mood\n\nYour mood may lift slowly."),
+    "02-other/01-ect.md": ("Electroconvulsive therapy", "Another treatment.",
+                           "ECT needs anesthesia. It works well for severe depression.\n\n"
+                           "## Memory\n\nSome people have memory problems after ECT."),
+    "02-other/02-young.md": ("Young people", "Teenagers and TMS.",
+                             "Few trials have studied adolescents.\n\n## Cost\n\nInsurance rules differ."),
+    "02-other/03-later.md": ("After treatment", "When symptoms return.",
+                             "A relapse means depression returns. Maintenance sessions may help."),
+}
+TERMS = {
+    "ect": ("ECT", "[electroconvulsive therapy]", "A treatment that passes a small electric current through the brain."),
+    "relapse": ("relapse", "[relapses]", "When depression comes back after getting better."),
+}
+LAY_WORDS = "shock therapy: [ECT, electroconvulsive therapy]\nteenager: [young people, adolescents]\n" \
+            "come back: [relapse]\npay: [cost, insurance]\n"
+
+
+def make_content(root: Path, extra: str = "") -> Path:
+    for relative, (title, summary, body) in PAGES.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ntitle: {title}\nsummary: {summary}\n---\n{body}{extra}\n", encoding="utf-8")
+    (root / "glossary").mkdir(exist_ok=True)
+    for term_id, (name, aliases, short) in TERMS.items():
+        (root / "glossary" / f"{term_id}.md").write_text(
+            f"---\nterm: {name}\naliases: {aliases}\nshort: {short}\n---\n{short}\n", encoding="utf-8")
+    (root / "lay-words.yaml").write_text(LAY_WORDS, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    return make_content(tmp_path / "content")
+
+
+@pytest.fixture
+def index(content) -> SearchIndex:
+    return SearchIndex.open(Library.load([content]))
+
+
+def ids(results) -> list[str]:
+    return [hit.id for hit in results.hits]
+
+
+def test_stemming_finds_other_forms_of_a_word(index):
+    assert "treatment/schedule" in ids(index.search("session"))
+    assert "treatment/schedule" in ids(index.search("driving"))
+
+
+def test_a_title_match_ranks_above_a_body_match(index):
+    assert ids(index.search("sessions"))[0] == "treatment/schedule"
+
+
+def test_prefixes_match_while_typing(index):
+    assert "other/young" in ids(index.search("adol", typing=True))
+    assert "other/young" in ids(index.search("teenagers and adol", typing=True))
+    assert index.search("adol", typing=False).hits == ()
+
+
+def test_the_best_section_of_a_page_is_the_one_opened(index):
+    hit = index.search("headache").hits[0]
+    assert (hit.id, hit.anchor, hit.heading) == ("treatment/feel", "side-effects", "Side effects")
+    assert "<b>Headache</b>" in hit.snippet_html and "Headache" in hit.snippet
+    drive = index.search("drive").hits[0]
+    assert (drive.id, drive.anchor) == ("treatment/schedule", "driving")
+
+
+def test_lay_words_find_the_words_articles_use(index):
+    assert set(ids(index.search("shock therapy"))[:2]) == {"ect", "other/ect"}
+    assert "other/young" in ids(index.search("teenager"))
+    assert "other/later" in ids(index.search("will it come back"))
+    assert "other/young" in ids(index.search("how much will I pay"))
+
+
+@pytest.mark.parametrize(("typed", "meant", "page"), [
+    ("deppression", "depression", "treatment/feel"),
+    ("anesthisia", "anesthesia", "other/ect"),
+    ("maintainance", "maintenance", "other/later"),
+    ("headahce", "headache", "treatment/feel"),
+])
+def test_misspellings_find_the_right_page_and_say_so(index, typed, meant, page):
+    results = index.search(typed)
+    assert results.corrections == {typed: meant}
+    assert page in ids(results)
+    assert meant in results.message
+
+
+def test_glossary_hits_show_the_definition(index):
+    hit = next(h for h in index.search("electroconvulsive").hits if h.kind == "term")
+    assert hit.id == "ect" and hit.title == "ECT" and "electric current" in hit.snippet
+
+
+@pytest.mark.parametrize("query", [
+    '"', '"unbalanced', "*", "^", "-", "tms*", "^start", "-minus", "NEAR(a b)", "a AND", "OR", "NOT",
+    "(", ")", "((session", "title:coil", "col:", "a:b:c", "'", "\\", "%", "_", ";DROP TABLE docs;--",
+    "x" * 5000, "session " * 300, "😀", "депрессия", "抑郁症", "é", "\x00", "   ", "",
+])
+def test_hostile_queries_never_raise(index, query):
+    results = index.search(query, typing=True)
+    assert isinstance(results.hits, tuple)
+    assert isinstance(results.message, str)
+
+
+def test_stop_words_only_gives_a_friendly_no_results(index):
+    results = index.search("how do i do it")
+    assert results.hits == ()
+    assert results.message.startswith("No results")
+
+
+def test_one_unknown_word_does_not_hide_the_others(index):
+    assert set(ids(index.search("relapse qqqqqzzz"))[:2]) == {"relapse", "other/later"}
+
+
+def test_edit_distance_counts_swaps_as_one():
+    assert edit_distance("headahce", "headache") == 1
+    assert edit_distance("deppression", "depression") == 1
+    assert edit_distance("maintainance", "maintenance") == 2
+
+
+def test_sections_use_the_renderers_anchors():
+    library = Library.load([bundled_content_root()])
+    renderer = Renderer(library)
+    for page in library.pages.values():
+        anchors = read_html(renderer.page_html(page)).ids
+        for section in page_sections(page.body):
+            assert section.anchor is None or section.anchor in anchors, (page.id, section.anchor)
+
+
+# ----- the cache ------------------------------------------------------------------------------
+
+def test_a_second_open_uses_the_cache_without_rebuilding(content, tmp_path, monkeypatch):
+    library = Library.load([content])
+    first = SearchIndex.open(library, tmp_path / "cache")
+    assert first.location.endswith(".sqlite") and Path(first.location).is_file()
+    first.close()
+    monkeypatch.setattr(SearchIndex, "_build", lambda *a: pytest.fail("rebuilt although nothing changed"))
+    second = SearchIndex.open(library, tmp_path / "cache")
+    assert second.location == first.location
+    assert "treatment/schedule" in ids(second.search("sessions"))
+
+
+def test_changed_content_rebuilds_the_index(content, tmp_path):
+    first = SearchIndex.open(Library.load([content]), tmp_path / "cache")
+    (content / "02-other" / "04-new.md").write_text("---\ntitle: Pregnancy\nsummary: New.\n---\nA new page.\n")
+    second = SearchIndex.open(Library.load([content]), tmp_path / "cache")
+    assert second.location != first.location
+    assert ids(second.search("pregnancy")) == ["other/new"]
+    assert len(list((tmp_path / "cache").glob("search-*.sqlite"))) == 1, "the old index is removed"
+
+
+def test_a_corrupt_cache_is_rebuilt(content, tmp_path):
+    library = Library.load([content])
+    location = Path(SearchIndex.open(library, tmp_path / "cache").location)
+    location.write_bytes(b"this is not a database" * 100)
+    index = SearchIndex.open(library, tmp_path / "cache")
+    assert "treatment/schedule" in ids(index.search("sessions"))
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root can write to a read-only folder")
+def test_an_unwritable_cache_folder_keeps_the_index_in_memory(content, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        index = SearchIndex.open(Library.load([content]), cache)
+    finally:
+        cache.chmod(stat.S_IRWXU)
+    assert index.location == ":memory:" and "treatment/schedule" in ids(index.search("sessions"))
+
+
+def test_a_cache_path_that_is_a_file_keeps_the_index_in_memory(content, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    index = SearchIndex.open(Library.load([content]), blocker)
+    assert index.location == ":memory:" and "treatment/schedule" in ids(index.search("sessions"))
+
+
+def test_a_broken_lay_words_file_is_reported_and_search_still_works(content, caplog):
+    (content / "lay-words.yaml").write_text("shock therapy: [unclosed\n")
+    index = SearchIndex.open(Library.load([content]))
+    assert "lay-words.yaml" in caplog.text
+    caplog.clear()
+    assert "treatment/schedule" in ids(index.search("sessions"))
+
+
+# ----- the command line -----------------------------------------------------------------------
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tms_info", "search", *args], capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_cli_search_prints_ranked_results(content):
+    result = run_cli("--content-dir", str(content), "how", "many", "sessions")
+    assert result.returncode == 0
+    assert result.stdout.startswith("1. ") and "[treatment/schedule" in result.stdout.splitlines()[0]
+
+
+def test_cli_search_json(content):
+    result = run_cli("--json", "--limit", "3", "--content-dir", str(content), "electroconvulsive")
+    hits = json.loads(result.stdout)
+    assert 1 <= len(hits) <= 3
+    assert {"id", "title", "kind", "snippet"} <= set(hits[0])
+    assert {hit["kind"] for hit in hits} <= {"article", "term"}
+
+
+def test_cli_search_with_nothing_found_suggests_topics():
+    result = run_cli("qqqzzzxxx")
+    assert result.returncode == 0 and "No results" in result.stdout and "Topics:" in result.stdout
+
+
+def test_cli_search_rejects_a_bad_limit():
+    result = run_cli("--limit", "0", "tms")
+    assert result.returncode == 2 and "must be 1 or more" in result.stderr

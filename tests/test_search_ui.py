@@ -1,0 +1,113 @@
+"""Search and find-in-page in the window, used from the keyboard as a reader would."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from conftest import READER_CONTENT
+from helpers import text_is_in_view
+from tms_info.content.library import Library
+from tms_info.ui.main_window import MainWindow
+from tms_info.ui.settings import Preferences, open_settings
+
+
+@pytest.fixture
+def window(qtbot, tmp_path) -> MainWindow:
+    window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()), tmp_path / "cache")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start("home")
+    with qtbot.waitSignal(window.index_loader.ready, timeout=10_000):
+        window.start_search_index()
+    return window
+
+
+def type_search(qtbot, window: MainWindow, text: str) -> None:
+    qtbot.keySequence(window, QKeySequence("Ctrl+K"))
+    assert window.search.field.hasFocus()
+    qtbot.keyClicks(window.search.field, text)
+    qtbot.waitUntil(lambda: window.search.popup.isVisible() and window.search.list.count() > 0, timeout=3000)
+
+
+def result_titles(window: MainWindow) -> list[str]:
+    return [window.search.list.item(i).data(Qt.ItemDataRole.UserRole).title for i in range(window.search.list.count())]
+
+
+def test_results_appear_while_typing(window, qtbot):
+    type_search(qtbot, window, "later pa")
+    assert result_titles(window)[0] == "Second article"
+
+
+def test_keyboard_down_and_enter_open_a_result_at_its_best_section_with_the_words_marked(window, qtbot):
+    type_search(qtbot, window, "later part")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    assert window.search.list.hasFocus() and window.search.list.currentRow() == 0
+    qtbot.keyClick(window.search.list, Qt.Key.Key_Return)
+    assert window.windowTitle().startswith("Second article")
+    assert not window.search.popup.isVisible()
+    assert text_is_in_view(window.view, "Here is the later part")
+    marked = [s.cursor.selectedText().lower() for s in window.view.extraSelections()]
+    assert "later" in marked and "part" in marked
+
+
+def test_up_from_the_first_result_returns_to_the_field_and_escape_closes(window, qtbot):
+    type_search(qtbot, window, "relapse")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search.list, Qt.Key.Key_Up)
+    assert window.search.field.hasFocus()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    assert not window.search.popup.isVisible()
+    assert window.windowTitle().startswith("Welcome")
+
+
+def test_enter_in_the_field_opens_the_first_result_and_a_term_opens_the_glossary(window, qtbot):
+    type_search(qtbot, window, "relapse")
+    assert result_titles(window)[0] == "relapse"
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert window.glossary.current_term_id == "relapse" and window.glossary_dock.isVisible()
+
+
+def test_no_results_says_so(window, qtbot):
+    qtbot.keySequence(window, QKeySequence("Ctrl+K"))
+    qtbot.keyClicks(window.search.field, "qqqzzzxx")
+    qtbot.waitUntil(lambda: window.search.status.isVisible(), timeout=3000)
+    assert window.search.status.text().startswith("No results")
+
+
+def test_the_window_starts_before_the_index_and_search_waits_for_it(qtbot, tmp_path):
+    window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()), tmp_path / "cache")
+    qtbot.addWidget(window)
+    window.show()
+    window.search.field.setText("relapse")
+    window.search.run_query()
+    assert window.search.status.text() == "Search is getting ready…"
+    with qtbot.waitSignal(window.index_loader.ready, timeout=10_000):
+        window.start_search_index()
+    assert "relapse" in result_titles(window)
+
+
+def test_find_in_page_counts_and_steps_through_matches(window, qtbot):
+    window.open_page("basics/first")
+    qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.Find))
+    assert window.find_bar.isVisible() and window.find_bar.field.hasFocus()
+    qtbot.keyClicks(window.find_bar.field, "paragraph 3")
+    total = sum(1 for i in range(40) if str(i).startswith("3"))
+    assert window.find_bar.count.text() == f"1 of {total}"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.find_bar.count.text() == f"2 of {total}"
+    qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.FindPrevious))
+    qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.FindPrevious))
+    assert window.find_bar.count.text() == f"{total} of {total}"
+    assert text_is_in_view(window.view, "Paragraph 39")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible() and window.view.extraSelections() == []
+
+
+def test_find_in_page_says_when_nothing_is_found(window, qtbot):
+    window.open_page("basics/first")
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.field, "zebra")
+    assert window.find_bar.count.text() == "Not found"
+    assert not window.find_bar.next_button.isEnabled()

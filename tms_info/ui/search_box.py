@@ -1,0 +1,273 @@
+"""The search field in the toolbar and the list of results that opens under it as you type.
+
+The index is built (or read from its cache) on a background thread, so the window never waits
+for it; queries then take a few milliseconds and run as you type, after a short pause.
+"""
+from __future__ import annotations
+
+import threading
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tms_info.content.library import Library
+from tms_info.content.search import SearchHit, SearchIndex, SearchResults
+from tms_info.ui.accessibility import clearable
+
+HIT_ROLE = Qt.ItemDataRole.UserRole
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+TYPING_PAUSE_MS = 60
+RESULT_LIMIT = 12
+
+
+class IndexLoader(QObject):
+    """Opens the search index on a worker thread; `ready` says when `index` can be used.
+
+    The index is handed over through an attribute, not as a signal argument: a Python object sent
+    through a queued signal from a non-Qt thread is not safe in PySide6."""
+
+    ready = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.index: SearchIndex | None = None
+
+    def start(self, library: Library, cache_dir: Path | None) -> None:
+        def work() -> None:
+            self.index = SearchIndex.open(library, cache_dir)
+            self.ready.emit()
+
+        threading.Thread(target=work, name="search-index", daemon=True).start()
+
+
+class _HtmlDelegate(QStyledItemDelegate):
+    """Draws a result's title, place and snippet (matched words in bold) from a little HTML."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(index.data(HTML_ROLE))
+        document.setTextWidth(max(100, option.rect.width() - 12))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        options.text = ""
+        style = options.widget.style() if options.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft() + QPoint(6, 4))
+        painter.setClipRect(QRect(0, 0, option.rect.width() - 6, option.rect.height() - 4))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        options = QStyleOptionViewItem(option)
+        options.rect = QRect(0, 0, option.widget.viewport().width() if option.widget else 420, 0)
+        document = self._document(options, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 8)
+
+
+class ResultsList(QListWidget):
+    """Results under the search field; Up from the first result goes back to the field."""
+
+    leftAtTop = Signal()
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Up and self.currentRow() <= 0:
+            self.leftAtTop.emit()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.itemActivated.emit(self.currentItem())
+        else:
+            super().keyPressEvent(event)
+
+
+class SearchBox(QWidget):
+    """The search field and its results; says which result was chosen and which words to highlight."""
+
+    hitChosen = Signal(object, tuple)  # the SearchHit, and the words to highlight in it
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("searchBox")
+        self._window = window
+        self.index: SearchIndex | None = None
+        self.results = SearchResults("")
+
+        self.field = QLineEdit()
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText("Search, e.g. “does it hurt”")
+        self.field.setAccessibleName("Search the articles and the glossary")
+        clearable(self.field, "Clear the search")
+        self.field.setMinimumWidth(220)
+        self.field.setMaximumWidth(420)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+
+        self.popup = QFrame(window)
+        self.popup.setObjectName("searchResults")
+        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
+        self.popup.setAutoFillBackground(True)
+        self.status = QLabel()
+        self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setContentsMargins(8, 6, 8, 6)
+        self.list = ResultsList()
+        self.list.setObjectName("searchResultList")
+        self.list.setAccessibleName("Search results")
+        self.list.setItemDelegate(_HtmlDelegate(self.list))
+        self.list.setWordWrap(True)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        popup_layout = QVBoxLayout(self.popup)
+        popup_layout.setContentsMargins(1, 1, 1, 1)
+        popup_layout.setSpacing(0)
+        popup_layout.addWidget(self.status)
+        popup_layout.addWidget(self.list)
+        self.popup.hide()
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.run_query)
+        self.field.textChanged.connect(self._timer.start)
+        self.field.returnPressed.connect(self._open_first)
+        self.field.installEventFilter(self)
+        self.list.itemActivated.connect(self._choose)
+        self.list.itemClicked.connect(self._choose)
+        self.list.leftAtTop.connect(self.field.setFocus)
+        self.list.escaped.connect(self.close_results)
+        window.installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    def set_index(self, index: SearchIndex) -> None:
+        self.index = index
+        if self.field.text().strip():
+            self.run_query()
+
+    def focus(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def clear(self) -> None:
+        self.field.clear()
+        self.close_results()
+
+    # ----- queries --------------------------------------------------------------------------
+
+    def run_query(self) -> None:
+        text = self.field.text()
+        if not text.strip():
+            self.close_results()
+            return
+        if self.index is None:
+            self._show([], "Search is getting ready…")
+            return
+        self.results = self.index.search(text, RESULT_LIMIT, typing=True)
+        message = self.results.message
+        if not self.results.hits and self.results.suggestions:
+            names = [self.index.library.term(t).term for t in self.results.suggestions]
+            message += " Close glossary words: " + ", ".join(names) + "."
+        self._show(self.results.hits, message)
+
+    def _show(self, hits: list[SearchHit] | tuple[SearchHit, ...], message: str) -> None:
+        self.list.clear()
+        for hit in hits:
+            item = QListWidgetItem()
+            item.setData(HIT_ROLE, hit)
+            item.setData(HTML_ROLE, self._hit_html(hit))
+            place = "Glossary" if hit.kind == "term" else " › ".join(p for p in (hit.place, hit.heading) if p)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}. {place}. {hit.snippet}")
+            item.setToolTip(hit.snippet)
+            self.list.addItem(item)
+        if not hits and self.results.suggestions and self.index is not None:
+            for term_id in self.results.suggestions:
+                term = self.index.library.term(term_id)
+                hit = SearchHit("term", term.id, term.term, "Glossary", None, "", term.short, escape(term.short), 0.0)
+                item = QListWidgetItem()
+                item.setData(HIT_ROLE, hit)
+                item.setData(HTML_ROLE, self._hit_html(hit))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{term.term}. Glossary. {term.short}")
+                self.list.addItem(item)
+        self.status.setText(message)
+        self.status.setVisible(bool(message))
+        self.list.setVisible(self.list.count() > 0)
+        self._place_popup()
+        self.popup.show()
+        self.popup.raise_()
+
+    @staticmethod
+    def _hit_html(hit: SearchHit) -> str:
+        place = "Glossary" if hit.kind == "term" else " › ".join(p for p in (hit.place, hit.heading) if p)
+        return f"<b>{escape(hit.title)}</b> — {escape(place or 'Top level')}<br>{hit.snippet_html}"
+
+    def _place_popup(self) -> None:
+        top_left = self.field.mapTo(self._window, QPoint(0, self.field.height() + 2))
+        width = max(self.field.width(), 460)
+        left = min(top_left.x(), self._window.width() - width - 8)
+        rows = sum(self.list.sizeHintForRow(row) for row in range(min(self.list.count(), 6)))
+        height = min(self._window.height() - top_left.y() - 40,
+                     rows + 8 + (self.status.sizeHint().height() if self.status.isVisible() else 0))
+        self.popup.setGeometry(max(8, left), top_left.y(), width, max(40, height))
+
+    def close_results(self) -> None:
+        self.popup.hide()
+
+    # ----- choosing -------------------------------------------------------------------------
+
+    def _open_first(self) -> None:
+        self._timer.stop()
+        self.run_query()
+        if self.list.count():
+            self._choose(self.list.item(0))
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        hit: SearchHit = item.data(HIT_ROLE)
+        self.close_results()
+        self.hitChosen.emit(hit, self.results.highlight_words)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new not in (self.field, self.list) and not self.popup.isAncestorOf(new):
+            self.close_results()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key == Qt.Key.Key_Down and self.popup.isVisible() and self.list.count():
+                self.list.setFocus()
+                self.list.setCurrentRow(0)
+                return True
+            if key == Qt.Key.Key_Escape:
+                if self.popup.isVisible():
+                    self.close_results()
+                else:
+                    self.field.clear()
+                return True
+        if watched is self._window and event.type() == QEvent.Type.Resize and self.popup.isVisible():
+            self._place_popup()
+        return super().eventFilter(watched, event)
