@@ -22,10 +22,10 @@ from tms_info.content.markdown_ext import (
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
 
 EVIDENCE_NOTES = {
-    "strong": "Strong evidence: several good trials agree.",
-    "moderate": "Moderate evidence: good trials, but results vary or the benefit is modest.",
-    "mixed": "Mixed results: some trials found a benefit and others did not.",
-    "early": "Early research: promising, but few or small trials so far.",
+    "strong": "Strong evidence: many good studies agree.",
+    "moderate": "Moderate evidence: good studies, but results vary or some questions are still open.",
+    "mixed": "Mixed results: some studies found an effect and others did not.",
+    "early": "Early research: few or small studies so far.",
 }
 
 

@@ -31,11 +31,13 @@ from tms_info.content.model import HOME_ID, Page
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "5"
 LAY_WORDS_FILE = "lay-words.yaml"
 MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 40
 TITLE_WEIGHT, HEADING_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
+SECTION_PAGE_WEIGHT = 0.6  # a section's introduction ranks below the articles it lists
+ROWS_PER_PAGE = 1000  # rowids between two pages are left for the first page's sections
 _MARK_START, _MARK_END = "\x02", "\x03"
 
 STOP_WORDS = frozenset("""
@@ -46,6 +48,8 @@ so some such than that the their them then there these they this those through t
 were what when where which while who whom why will with would you your yours yourself many lot lots really thing
 things want know tell please need
 """.split())
+
+QUESTION_WORDS = frozenset({"who", "what", "when", "where", "why", "how", "which"})
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -221,7 +225,8 @@ class SearchIndex:
         try:
             connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             stored = connection.execute("SELECT value FROM meta WHERE name = 'key'").fetchone()
-            connection.execute("SELECT count(*) FROM docs WHERE docs MATCH 'tms'").fetchone()
+            connection.execute("SELECT count(*) FROM pages WHERE pages MATCH 'tms'").fetchone()
+            connection.execute("SELECT count(*) FROM sections WHERE sections MATCH 'tms'").fetchone()
             if stored and stored[0] == key:
                 return connection
             connection.close()
@@ -261,32 +266,45 @@ class SearchIndex:
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
             CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT);
-            CREATE VIRTUAL TABLE docs USING fts5(
-                title, heading, body, kind UNINDEXED, ref UNINDEXED, anchor UNINDEXED, place UNINDEXED,
+            CREATE VIRTUAL TABLE pages USING fts5(
+                title, heading, body, kind UNINDEXED, ref UNINDEXED, place UNINDEXED, weight UNINDEXED,
+                tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
+            CREATE VIRTUAL TABLE sections USING fts5(
+                heading, body, anchor UNINDEXED,
                 tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
             CREATE TABLE words(word TEXT PRIMARY KEY, uses INTEGER) WITHOUT ROWID;
             CREATE VIRTUAL TABLE word_grams USING fts5(word, tokenize = 'trigram');
             INSERT INTO meta VALUES ('key', '{key}'), ('schema', '{SCHEMA_VERSION}');
         """)
-        rows: list[tuple[str, str, str, str, str, str | None, str]] = []
-        for page in library.pages.values():
-            place = " › ".join(library_place(library, page))
-            for section in page_sections(page.body):
-                title = page.title if section.anchor is None else ""
-                body = f"{page.summary} {section.text}" if section.anchor is None else section.text
-                rows.append((title or page.title, section.heading, body, "article", page.id, section.anchor, place))
-        for term in library.terms.values():
-            rows.append((term.term, " ".join(term.aliases), f"{term.short} {_plain(term.body)}", "term",
-                         term.id, None, "Glossary"))
-        db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        # Pages and terms are ranked in `pages`; a page's sections, which say where to open it,
+        # have the rowids just after their page's (page rowid + 1, + 2, ...).
+        page_rows: list[tuple[int, str, str, str, str, str, str, float]] = []
+        section_rows: list[tuple[int, str, str, str | None]] = []
+        for number, page in enumerate(p for p in library.pages.values() if p.id != HOME_ID):
+            rowid = (number + 1) * ROWS_PER_PAGE
+            sections = page_sections(page.body)[: ROWS_PER_PAGE - 1]
+            page_rows.append((rowid, page.title, " ".join(s.heading for s in sections),
+                              " ".join([page.summary, *(s.text for s in sections)]), "article", page.id,
+                              " › ".join(library_place(library, page)),
+                              SECTION_PAGE_WEIGHT if page.is_section else 1.0))
+            section_rows += [(rowid + 1 + i, s.heading, s.text, s.anchor) for i, s in enumerate(sections)]
+        first_term = (len(page_rows) + 1) * ROWS_PER_PAGE
+        for number, term in enumerate(library.terms.values()):
+            page_rows.append((first_term + number * ROWS_PER_PAGE, term.term, " ".join(term.aliases),
+                              f"{term.short} {_plain(term.body)}", "term", term.id, "Glossary", 1.0))
+        db.executemany("INSERT INTO pages(rowid, title, heading, body, kind, ref, place, weight) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", page_rows)
+        db.executemany("INSERT INTO sections(rowid, heading, body, anchor) VALUES (?, ?, ?, ?)", section_rows)
+        rows = [row[1:4] for row in page_rows]
         counts: dict[str, int] = {}
         for row in rows:
-            for word in words_of(" ".join(row[:3])):
+            for word in words_of(" ".join(row)):
                 if len(word) >= 3 and not word.isdigit():
                     counts[word] = counts.get(word, 0) + 1
         db.executemany("INSERT INTO words VALUES (?, ?)", counts.items())
         db.executemany("INSERT INTO word_grams(word) VALUES (?)", ((word,) for word in counts))
-        db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
+        db.execute("INSERT INTO pages(pages) VALUES ('optimize')")
+        db.execute("INSERT INTO sections(sections) VALUES ('optimize')")
         db.commit()
         return db
 
@@ -304,11 +322,28 @@ class SearchIndex:
         if not groups:
             return SearchResults(query, suggestions=self._suggest(words))
         highlight = tuple(dict.fromkeys(alt for group in groups for alt, _ in group))
-        for expression in self._expressions(groups):
+        typed = set(words)
+        expressions = self._expressions(groups)
+        title_hits = sorted(  # the title with the fewest words beyond those typed first
+            self._run(self._title_expression(words, typing and not query[-1:].isspace()), limit, expressions[-1]),
+            key=lambda hit: (len(set(words_of(hit.title)) - typed), -hit.score))
+        for expression in expressions:
             hits = self._run(expression, limit)
-            if hits:
-                return SearchResults(query, tuple(hits), corrections, highlight)
+            if hits or title_hits:
+                seen = {(hit.kind, hit.id) for hit in title_hits}
+                ranked = title_hits + [hit for hit in hits if (hit.kind, hit.id) not in seen]
+                return SearchResults(query, tuple(ranked[:limit]), corrections, highlight)
         return SearchResults(query, (), corrections, highlight, self._suggest(words))
+
+    def _title_expression(self, words: list[str], last_is_prefix: bool) -> str | None:
+        """Pages whose title holds every word typed, question words included: people often type a
+        page's own question ("how does it work", "who can have tms")."""
+        last = len(words) - 1
+        title_words = [(word, last_is_prefix and position == last) for position, word in enumerate(words)
+                       if word in QUESTION_WORDS or (word not in STOP_WORDS and len(word) >= 2)]
+        if len(title_words) < 2:
+            return None
+        return "title : (" + " AND ".join(self._fts(word, prefix) for word, prefix in title_words) + ")"
 
     def _groups(self, words: list[str], last_is_prefix: bool) -> tuple[list[list[tuple[str, bool]]], dict[str, str]]:
         """Each group is what one typed word (or lay phrase) may match: (words, as a prefix)."""
@@ -353,7 +388,7 @@ class SearchIndex:
 
     def _matches(self, word: str, prefix: bool) -> bool:
         try:
-            return self._db.execute("SELECT 1 FROM docs WHERE docs MATCH ? LIMIT 1",
+            return self._db.execute("SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1",
                                     (self._fts(word, prefix),)).fetchone() is not None
         except sqlite3.Error:
             return False
@@ -368,6 +403,11 @@ class SearchIndex:
             candidates = self._db.execute(
                 "SELECT w.word, w.uses FROM word_grams g JOIN words w ON w.word = g.word "
                 "WHERE word_grams MATCH ? ORDER BY rank LIMIT 40", (query,)).fetchall()
+            # Short words with two letters swapped share no three letters in a row ("sied", "side"):
+            # words that start with the same two letters are candidates too.
+            candidates += self._db.execute(
+                "SELECT word, uses FROM words WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
+                (word[:2], word[:2] + "\uffff", len(word) - 2, len(word) + 2)).fetchall()
         except sqlite3.Error:
             return None
         allowed = 1 if len(word) < 6 else 2 if len(word) < 10 else 3
@@ -380,27 +420,38 @@ class SearchIndex:
                 best = (distance, -uses, candidate)
         return best[2] if best else None
 
-    def _run(self, expression: str, limit: int) -> list[SearchHit]:
+    def _run(self, expression: str | None, limit: int, section_expression: str | None = None) -> list[SearchHit]:
+        """Pages and terms ranked by their whole text; each page opened at its best section (the
+        one that best matches `section_expression`, by default the same words)."""
+        if expression is None:
+            return []
+        section_expression = section_expression or expression
+        snippet = f"'{_MARK_START}', '{_MARK_END}', '…', 16)"
         try:
-            rows = self._db.execute(
-                f"SELECT kind, ref, anchor, place, title, heading, "
-                f"snippet(docs, 2, '{_MARK_START}', '{_MARK_END}', '…', 16), "
-                f"bm25(docs, {TITLE_WEIGHT}, {HEADING_WEIGHT}, {BODY_WEIGHT}) AS score "
-                "FROM docs WHERE docs MATCH ? ORDER BY score LIMIT ?", (expression, limit * 8)).fetchall()
+            ranked = self._db.execute(
+                f"SELECT rowid, kind, ref, place, title, "
+                f"bm25(pages, {TITLE_WEIGHT}, {HEADING_WEIGHT}, {BODY_WEIGHT}) * weight AS score "
+                "FROM pages WHERE pages MATCH ? ORDER BY score LIMIT ?", (expression, limit)).fetchall()
+            hits = []
+            for rowid, kind, ref, place, title, score in ranked:
+                section = self._db.execute(
+                    f"SELECT anchor, heading, snippet(sections, 1, {snippet} FROM sections "
+                    f"WHERE sections MATCH ? AND rowid > ? AND rowid < ? "
+                    f"ORDER BY bm25(sections, {HEADING_WEIGHT}, {BODY_WEIGHT}) LIMIT 1",
+                    (section_expression, rowid, rowid + ROWS_PER_PAGE)).fetchone() if kind == "article" else None
+                if section is None:
+                    marked = self._db.execute(f"SELECT snippet(pages, 2, {snippet} FROM pages WHERE pages MATCH ? "
+                                              "AND rowid = ?", (section_expression, rowid)).fetchone()
+                    marked = marked[0] if marked else ""
+                    section = (None, "", marked)
+                anchor, heading, marked = section
+                plain = marked.replace(_MARK_START, "").replace(_MARK_END, "")
+                html_snippet = html.escape(marked).replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
+                hits.append(SearchHit(kind, ref, title, place, anchor, heading, plain, html_snippet, -score))
+            return hits
         except sqlite3.Error as error:
             log.info("search for %r failed: %s", expression, error)
             return []
-        best: dict[tuple[str, str], SearchHit] = {}
-        for kind, ref, anchor, place, title, heading, snippet, score in rows:
-            if (kind, ref) in best:
-                continue
-            if kind == "article" and ref == HOME_ID:
-                continue
-            plain = snippet.replace(_MARK_START, "").replace(_MARK_END, "")
-            marked = html.escape(snippet).replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
-            heading = heading if kind == "article" else ""
-            best[(kind, ref)] = SearchHit(kind, ref, title, place, anchor, heading, plain, marked, -score)
-        return list(best.values())[:limit]
 
     def _suggest(self, words: list[str]) -> tuple[str, ...]:
         names = {_fold(name): term.id for term in self.library.terms.values() for name in term.names}

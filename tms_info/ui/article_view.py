@@ -6,7 +6,7 @@ lines short enough to read on a wide screen by widening the page's side margins.
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QColor, QImage, QPixmap, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -40,6 +40,7 @@ class ArticleView(QTextBrowser):
         self.setObjectName("articleView")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps, pictures shrink
         self.setAccessibleName("Article")
         self.setAccessibleDescription("The page you are reading. Press Tab to move between its links.")
         self._body_px = 18
