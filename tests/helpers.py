@@ -39,3 +39,18 @@ def text_is_in_view(browser: QTextBrowser, text: str) -> bool:
     assert not cursor.isNull(), f"{text!r} is not on the page"
     rect = browser.cursorRect(cursor)
     return browser.viewport().rect().contains(rect.center())
+
+
+def tab_to_link(qtbot, browser: QTextBrowser, href_prefix: str, most: int = 40) -> str:
+    """Presses Tab in the page until a link whose address starts with `href_prefix` is chosen,
+    as a keyboard user would; returns that address."""
+    browser.setFocus()
+    for _ in range(most):
+        qtbot.keyClick(browser, Qt.Key.Key_Tab)
+        cursor = browser.textCursor()
+        probe = QTextCursor(cursor)
+        probe.setPosition(min(cursor.selectionStart(), cursor.selectionEnd()) + 1)
+        href = probe.charFormat().anchorHref()
+        if href.startswith(href_prefix):
+            return href
+    raise AssertionError(f"no link starting with {href_prefix!r} reached with Tab")

@@ -43,7 +43,7 @@ def test_tree_follows_numeric_prefixes():
     library = Library.load([READER_CONTENT])
     top = [node.page.id for node in library.tree()]
     assert top == ["basics", "help-now"]
-    assert [node.page.id for node in library.tree()[0].children] == ["basics/first", "basics/second"]
+    assert [node.page.id for node in library.tree()[0].children] == ["basics/first", "basics/second", "basics/checklist"]
     assert library.breadcrumb("basics/second")[0].title == "Basics"
 
 

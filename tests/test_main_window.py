@@ -23,6 +23,8 @@ def make_window(qtbot):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
         window.start(start)
         return window
     return make

@@ -18,6 +18,8 @@ def window(qtbot, tmp_path) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     window.start("home")
     with qtbot.waitSignal(window.index_loader.ready, timeout=10_000):
         window.start_search_index()

@@ -1,4 +1,5 @@
-"""The command line: `tms-info` opens the window; `check` validates content; `search` searches it.
+"""The command line: `tms-info` opens the window; `check` validates content; `search` searches it;
+`export` saves PDF handouts.
 
 Qt is imported only when the window is needed, so `--version`, `--help` and `check` answer at once
 and work on a machine with no display.
@@ -39,7 +40,46 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", metavar="N", type=_positive, default=10, help="at most N results (default 10)")
     search.add_argument("--content-dir", metavar="DIR", type=Path, action="append", default=[],
                         help="also search a clinic's content folder (repeatable)")
+    export = commands.add_parser(
+        "export", help="save articles as PDF handouts",
+        description="Save one article, or all of them, as PDF handouts with sources, review date and page numbers.")
+    export.add_argument("page", metavar="ARTICLE_ID", nargs="?", help="the article to save, e.g. about/what-is-tms")
+    export.add_argument("--all", action="store_true", help="save every article, one PDF each, into the folder -o names")
+    export.add_argument("-o", "--output", metavar="PATH", type=Path, required=True,
+                        help="the PDF file to write (or, with --all, the folder)")
     return parser
+
+
+def run_export(page_id: str | None, everything: bool, output: Path) -> int:
+    if everything == bool(page_id):
+        print("tms-info export: give one ARTICLE_ID, or --all", file=sys.stderr)
+        return 2
+    from PySide6.QtGui import QGuiApplication
+
+    from tms_info.content.library import Library
+    from tms_info.content.render import Renderer
+    from tms_info.handouts import HandoutError, export_all, write_pdf
+    from tms_info.locations import bundled_content_root
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+    library = Library.load([bundled_content_root()])
+    try:
+        if everything:
+            written = export_all(library, output)
+            print(f"Saved {len(written)} handouts in {output}")
+            return 0
+        page = library.page(page_id)
+        if page is None:
+            print(f"tms-info export: there is no page called '{page_id}'", file=sys.stderr)
+            return 2
+        pages = write_pdf(Renderer(library), page, output)
+        print(f"Saved {output} ({pages} page{'s' * (pages != 1)})")
+        return 0
+    except HandoutError as error:
+        print(f"tms-info export: {error}", file=sys.stderr)
+        return 1
+    finally:
+        del app
 
 
 def _positive(text: str) -> int:
@@ -104,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     if options.command == "check":
         logging.basicConfig(level=logging.ERROR, format="%(levelname)s: %(message)s")
         return run_check(options.content_dir)
+    if options.command == "export":
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+        return run_export(options.page, options.all, options.output)
     if options.command == "search":
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
         return run_search(" ".join(options.query), options.limit, options.json, options.content_dir)

@@ -2,7 +2,7 @@
 something the app refuses to open. Rendered pages only ever contain these forms:
 
     article:ID#anchor    a page of the library      glossary:ID    a glossary entry
-    #anchor              a spot on the same page    app:back       the Back button
+    #anchor              a spot on the same page    app:back       the Back button      tick:N    a box of a checklist on this page
     https://...          a web page, opened in the system browser after asking
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from urllib.parse import unquote
 ARTICLE_SCHEME = "article"
 GLOSSARY_SCHEME = "glossary"
 APP_SCHEME = "app"
+TICK_SCHEME = "tick"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
@@ -23,6 +24,7 @@ class LinkKind(Enum):
     TERM = "term"
     ANCHOR = "anchor"
     BACK = "back"
+    TICK = "tick"
     EXTERNAL = "external"
     REFUSED = "refused"
 
@@ -42,6 +44,10 @@ def term_href(term_id: str) -> str:
     return f"{GLOSSARY_SCHEME}:{term_id}"
 
 
+def tick_href(number: int) -> str:
+    return f"{TICK_SCHEME}:{number}"
+
+
 def classify(href: str) -> Link:
     href = href.strip()
     if href.startswith("#"):
@@ -57,6 +63,8 @@ def classify(href: str) -> Link:
         return Link(LinkKind.TERM, unquote(rest))
     if scheme == APP_SCHEME and rest == "back":
         return Link(LinkKind.BACK)
+    if scheme == TICK_SCHEME and rest.isdigit():
+        return Link(LinkKind.TICK, rest)
     if scheme in ("http", "https") and rest.startswith("//") and len(rest) > 2:
         return Link(LinkKind.EXTERNAL, href)
     return Link(LinkKind.REFUSED, href)

@@ -25,7 +25,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from tms_info.content.links import article_href, term_href
+from tms_info.content.links import article_href, term_href, tick_href
 from tms_info.content.model import GLOSSARY_FOLDER, Term, page_id_for
 
 log = logging.getLogger(__name__)
@@ -194,6 +194,48 @@ class InternalLinkExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         md.treeprocessors.register(InternalLinkTreeprocessor(md, self), "internal_links", 8)
+
+
+TICKED, UNTICKED = "☑", "☐"
+_TASK = re.compile(r"^\[( |x|X)\]\s+")
+
+
+class ChecklistTreeprocessor(Treeprocessor):
+    """`- [ ] question` becomes a list item with a box a reader can tick: a link, so it works by
+    mouse and keyboard alike, and prints as ☐ or ☑. `- [x]` starts ticked; `toggled` holds the
+    numbers of the boxes the reader has changed."""
+
+    def __init__(self, md: Markdown, extension: ChecklistExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        number = 0
+        for listing in root.iter("ul"):
+            for item in listing.findall("li"):
+                holder = item[0] if len(item) and item[0].tag == "p" and not (item.text or "").strip() else item
+                match = _TASK.match(holder.text or "")
+                if not match:
+                    continue
+                ticked = (match.group(1) != " ") != (number in self.extension.toggled)
+                box = etree.Element("a", {"href": tick_href(number), "class": "tick",
+                                          "title": "Ticked. Click to untick." if ticked else "Click to tick."})
+                box.text = AtomicString(TICKED if ticked else UNTICKED)
+                box.tail = " " + holder.text[match.end():]
+                holder.text = None
+                holder.insert(0, box)
+                listing.set("class", "checklist")
+                number += 1
+
+
+class ChecklistExtension(Extension):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.toggled: frozenset[int] = frozenset()
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        md.treeprocessors.register(ChecklistTreeprocessor(md, self), "checklist", 9.8)
 
 
 class CalloutTreeprocessor(Treeprocessor):

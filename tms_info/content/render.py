@@ -14,6 +14,7 @@ from tms_info.content.library import Library
 from tms_info.content.links import article_href, term_href
 from tms_info.content.markdown_ext import (
     CalloutExtension,
+    ChecklistExtension,
     FigureExtension,
     GlossaryExtension,
     InternalLinkExtension,
@@ -43,17 +44,19 @@ class Renderer:
         self._glossary = GlossaryExtension(terms=library.terms.values())
         self._links = InternalLinkExtension()
         self._figures = FigureExtension()
+        self._checklist = ChecklistExtension()
         self._markdown = markdown.Markdown(
             extensions=[
                 "tables", "attr_list", "footnotes", "admonition", "sane_lists", "toc",
-                CalloutExtension(), self._figures, self._links, self._glossary,
+                self._checklist, CalloutExtension(), self._figures, self._links, self._glossary,
             ],
             output_format="html",
         )
-        self._pages: dict[str, str] = {}
+        self._pages: dict[tuple[str, frozenset[int]], str] = {}
 
-    def markdown_to_html(self, text: str, page_or_term: Page | Term) -> str:
+    def markdown_to_html(self, text: str, page_or_term: Page | Term, toggled: frozenset[int] = frozenset()) -> str:
         self._markdown.reset()
+        self._checklist.toggled = toggled
         self._figures.source_file = page_or_term.source
         if isinstance(page_or_term, Page):
             self._links.current = page_or_term.relative or "index.md"
@@ -75,16 +78,23 @@ class Renderer:
     def last_linked_terms(self) -> set[str]:
         return set(self._glossary.linked)
 
-    def page_html(self, page: Page) -> str:
-        cached = self._pages.get(page.id)
+    def page_html(self, page: Page, toggled: frozenset[int] = frozenset()) -> str:
+        """The page as the reader sees it; `toggled` are the boxes of its checklist that are toggled."""
+        key = (page.id, toggled)
+        cached = self._pages.get(key)
         if cached is None:
-            cached = self._pages[page.id] = self._page_html(page)
+            cached = self._pages[key] = self._page_html(page, toggled)
         return cached
 
-    def _page_html(self, page: Page) -> str:
+    def handout_html(self, page: Page, toggled: frozenset[int] = frozenset(), clinic: str | None = None) -> str:
+        """The page for paper: no navigation links, the clinic's name on top when there is one."""
+        header = f'<p class="handout-header">{escape(clinic + " · " if clinic else "")}TMS Information</p>'
+        return header + self._page_html(page, toggled, for_paper=True)
+
+    def _page_html(self, page: Page, toggled: frozenset[int], for_paper: bool = False) -> str:
         parts = []
         crumbs = self.library.breadcrumb(page.id)
-        if crumbs:
+        if crumbs and not for_paper:
             trail = " › ".join(f'<a href="{article_href(c.id)}">{escape(c.title)}</a>' for c in crumbs)
             parts.append(f'<p class="breadcrumb">{trail}</p>')
         parts.append(f"<h1>{escape(page.title)}</h1>")
@@ -93,10 +103,10 @@ class Renderer:
         if page.evidence:
             parts.append(f'<p class="evidence-level"><b>How strong is the evidence?</b> '
                          f'{escape(EVIDENCE_NOTES[page.evidence])}</p>')
-        parts.append(self.markdown_to_html(page.body, page))
+        parts.append(self.markdown_to_html(page.body, page, toggled))
         if page.is_section:
             parts.append(self._section_list(page))
-        if page.id not in (HOME_ID, HELP_NOW_ID) and self.library.page(HELP_NOW_ID):
+        if page.id not in (HOME_ID, HELP_NOW_ID) and self.library.page(HELP_NOW_ID) and not for_paper:
             parts.append(f'<p class="help-reminder">Feeling unsafe or in crisis? '
                          f'<a href="{article_href(HELP_NOW_ID)}">Get help now</a>.</p>')
         if page.sources:

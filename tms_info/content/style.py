@@ -42,6 +42,31 @@ LIGHT = Theme(
     key_bg="#eef4fb", key_border="#9db9dc", evidence_bg="#f3f0fa", evidence_border="#b7a9d9",
     care_bg="#edf7f0", care_border="#93c6a6", crisis_bg="#fdf0ec", crisis_border="#d9957d",
 )
+DARK = Theme(
+    name="dark", text="#e4e7eb", heading="#cfe2ff", muted="#b4bcc8", background="#1c1f23",
+    link="#8cc4ff", term="#7fd8b6", rule="#4b525c",
+    key_bg="#22324a", key_border="#5d86b8", evidence_bg="#2c2840", evidence_border="#8374bd",
+    care_bg="#1f3629", care_border="#5fa47f", crisis_bg="#432820", crisis_border="#c97b62",
+)
+HIGH_CONTRAST = Theme(
+    name="high-contrast", text="#ffffff", heading="#ffffff", muted="#ffffff", background="#000000",
+    link="#66e0ff", term="#ffff00", rule="#ffffff",
+    key_bg="#000000", key_border="#ffffff", evidence_bg="#000000", evidence_border="#ffffff",
+    care_bg="#000000", care_border="#ffffff", crisis_bg="#000000", crisis_border="#ffff00",
+)
+THEMES = {theme.name: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours: 4.5 is the minimum for body text (AA), 7 is AAA."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 @cache

@@ -5,10 +5,11 @@ lines short enough to read on a wide screen by widening the page's side margins.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QColor, QImage, QPixmap, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from tms_info.documents import fit_pictures, set_reading_style
 
 READABLE_WIDTH_EM = 40
 MATCH = "#ffe58a"
@@ -21,20 +22,15 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
+
+
 MIN_MARGIN_PX = 24
 
 
-def set_reading_style(browser: QTextBrowser, stylesheet: str, body_px: int) -> None:
-    """Qt's CSS does not pass the body's font size down to paragraphs, so the document's
-    default font carries it; the stylesheet sizes headings and the rest."""
-    document = browser.document()
-    font = document.defaultFont()
-    font.setPixelSize(body_px)
-    document.setDefaultFont(font)
-    document.setDefaultStyleSheet(stylesheet)
-
-
 class ArticleView(QTextBrowser):
+    zoomStepped = Signal(int)
+    """Ctrl and the mouse wheel asked for larger (+1) or smaller (-1) text."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
@@ -49,7 +45,7 @@ class ArticleView(QTextBrowser):
 
     def show_html(self, html: str, stylesheet: str, body_px: int) -> None:
         self._body_px = body_px
-        set_reading_style(self, stylesheet, body_px)
+        set_reading_style(self.document(), stylesheet, body_px)
         self.clear_highlights()
         self.setHtml(html)
         self._fit_margins()
@@ -157,6 +153,22 @@ class ArticleView(QTextBrowser):
             return None  # never reach outside the installed files
         return super().loadResource(kind, url)
 
+    def event(self, event: QEvent) -> bool:
+        """A read-only page has nothing to delete: let Ctrl+D (Delete on some desktops) save the page."""
+        if event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Delete):
+            event.ignore()
+            return True
+        return super().event(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoomStepped.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_margins()
@@ -173,33 +185,4 @@ class ArticleView(QTextBrowser):
             frame_format.setTopMargin(MIN_MARGIN_PX // 2)
             frame_format.setBottomMargin(MIN_MARGIN_PX)
             frame.setFrameFormat(frame_format)
-        self._fit_pictures(width - 2 * margin - 2 * self.document().documentMargin())
-
-    def _fit_pictures(self, available: float) -> None:
-        """Shrinks pictures wider than the text column, keeping their shape; never enlarges them."""
-        document = self.document()
-        block = document.begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                image_format = fragment.charFormat().toImageFormat()
-                if image_format.isValid():
-                    self._fit_picture(fragment, image_format, available)
-                iterator += 1
-            block = block.next()
-
-    def _fit_picture(self, fragment, image_format, available: float) -> None:
-        image = self.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(image_format.name()))
-        natural = image.size() if isinstance(image, (QImage, QPixmap)) else None
-        if natural is None or natural.isEmpty():
-            return
-        width = min(float(natural.width()), max(available, 80.0))
-        if abs(image_format.width() - width) < 0.5:
-            return
-        image_format.setWidth(width)
-        image_format.setHeight(natural.height() * width / natural.width())
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(fragment.position())
-        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(image_format)
+        fit_pictures(self.document(), width - 2 * margin - 2 * self.document().documentMargin())

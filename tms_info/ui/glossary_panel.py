@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from tms_info.content.model import Term
 from tms_info.ui.accessibility import clearable
-from tms_info.ui.article_view import set_reading_style
+from tms_info.documents import set_reading_style
 
 TERM_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -88,9 +88,9 @@ class GlossaryPanel(QWidget):
         self.entry.setHtml(self._hint_html())
 
     def set_text_style(self, stylesheet: str, body_px: int) -> None:
-        set_reading_style(self.entry, stylesheet, body_px)
+        set_reading_style(self.entry.document(), stylesheet, body_px)
         list_font = self.term_list.font()
-        list_font.setPixelSize(round(body_px * 0.9))
+        list_font.setPixelSize(min(round(body_px * 0.9), 24))
         self.term_list.setFont(list_font)
         self.filter_box.setFont(list_font)
         if self.current_term_id:

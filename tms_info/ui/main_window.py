@@ -8,10 +8,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
+    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
@@ -23,18 +25,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tms_info import APP_NAME
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+from tms_info import APP_NAME, handouts
 from tms_info.content.library import Library
 from tms_info.content.links import Link, LinkKind, classify
 from tms_info.content.model import HELP_NOW_ID, HOME_ID
 from tms_info.content.render import Renderer
-from tms_info.content.style import TEXT_SIZES, body_px, stylesheet
+from tms_info.content.style import DEFAULT_TEXT_SIZE, TEXT_SIZES, body_px, stylesheet
 from tms_info.history import History, Place
+from tms_info.reading_list import ReadingList
 from tms_info.content.search import SearchHit
 from tms_info.ui.article_view import ArticleView
 from tms_info.ui.find_bar import FindBar
 from tms_info.ui.glossary_panel import GlossaryPanel
+from tms_info.ui.my_pages import MyPagesPanel
 from tms_info.ui.search_box import IndexLoader, SearchBox
+from tms_info.ui import dialogs
+from tms_info.ui import theme as theming
 from tms_info.ui.settings import Preferences
 from tms_info.ui.topic_tree import TopicTree
 
@@ -42,6 +50,7 @@ log = logging.getLogger(__name__)
 
 STATUS_SECONDS = 10
 SMALL_SCREEN_WIDTH = 1200
+MAX_LIST_PX = 24  # lists beside the article grow with the text, but not so much that titles no longer fit
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +66,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.text_size = preferences.text_size
         self.current_page_id: str | None = None
+        self.toggled_boxes: dict[str, set[int]] = {}  # checklist boxes the reader changed, by page, this session only
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -91,6 +101,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
         self.resizeDocks([self.glossary_dock], [300], Qt.Orientation.Horizontal)
 
+        self.reading = ReadingList(preferences.saved_pages, preferences.recent_pages,
+                                   exists=lambda page_id: library.page(page_id) is not None)
+        self.my_pages = MyPagesPanel(lambda page_id: self.library.page(page_id).title)
+        self.my_pages_dock = QDockWidget("My pages")
+        self.my_pages_dock.setObjectName("myPagesDock")
+        self.my_pages_dock.setWidget(self.my_pages)
+        self.my_pages_dock.setAccessibleName("My pages")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.my_pages_dock)
+        self.tabifyDockWidget(self.glossary_dock, self.my_pages_dock)
+        self.glossary_dock.raise_()
         self.search = SearchBox(self)
         self.index_loader = IndexLoader(self)
         self.index_loader.ready.connect(lambda: self.search.set_index(self.index_loader.index))
@@ -106,7 +126,15 @@ class MainWindow(QMainWindow):
         self.view.anchorClicked.connect(self.follow_link)
         self.glossary.linkClicked.connect(self.follow_link)
         self.search.hitChosen.connect(self.open_search_hit)
-        self._apply_text_size()
+        self.my_pages.pageChosen.connect(self.open_page)
+        self.my_pages.savedRemoved.connect(self._unsave)
+        self.view.zoomStepped.connect(lambda step: self.larger_text() if step > 0 else self.smaller_text())
+        QApplication.instance().installEventFilter(self)
+        self.theme_choice = preferences.theme if preferences.theme in theming.CHOICES else theming.SYSTEM
+        self.theme_actions[self.theme_choice].setChecked(True)
+        self.theme = theming.resolve(self.theme_choice)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_colours_changed)
+        self._restyle()
         self._restore_layout()
 
     # ----- building -------------------------------------------------------------------------
@@ -139,12 +167,36 @@ class MainWindow(QMainWindow):
         self.help_now_action = self._action("Help now", self.go_help_now, None,
                                             "Crisis lines and what to do in an emergency")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.print_action = self._action("&Print…", self.print_page, QKeySequence.StandardKey.Print,
+                                         "Print this page as a handout")
+        self.pdf_action = self._action("Save as P&DF…", lambda: self.save_pdf(), "Ctrl+Shift+S",
+                                       "Save this page as a PDF handout")
         self.search_action = self._action("&Search…", self.search.focus, "Ctrl+K",
                                           "Search the articles and the glossary")
         self.find_action = self._action("&Find on this page…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
         self.find_next_action = self._action("Find &next", self.find_bar.find_next, QKeySequence.StandardKey.FindNext)
         self.find_previous_action = self._action("Find &previous", self.find_bar.find_previous,
                                                  QKeySequence.StandardKey.FindPrevious)
+        self.save_action = self._action("&Save this page", self.toggle_saved, "Ctrl+D",
+                                        "Save this page to My pages, or take it off")
+        self.save_action.setCheckable(True)
+        self.save_action.setIconText("☆ Save")
+        self.next_area_action = self._action("Next area", lambda: self.cycle_focus(+1), "F6",
+                                             "Move to the next area: topics, article, glossary, search")
+        self.previous_area_action = self._action("Previous area", lambda: self.cycle_focus(-1), "Shift+F6")
+        self.my_pages_toggle = self.my_pages_dock.toggleViewAction()
+        self.my_pages_toggle.setText("&My pages")
+        self.my_pages_toggle.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.shortcuts_action = self._action("&Keyboard shortcuts", lambda: dialogs.show_shortcuts(self, self.actions_with_keys()),
+                                             QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action(f"&About {APP_NAME}", lambda: dialogs.show_about(self, self.library))
+        self.theme_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for choice, label in theming.CHOICES.items():
+            action = QAction(label, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, c=choice: self.set_theme(c))
+            group.addAction(action)
+            self.theme_actions[choice] = action
         self.glossary_toggle = self.glossary_dock.toggleViewAction()
         self.glossary_toggle.setText("&Glossary")
         self.glossary_toggle.setShortcut(QKeySequence("Ctrl+G"))
@@ -158,6 +210,8 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.home_action, self.back_action, self.forward_action):
             toolbar.addAction(action)
+        toolbar.addAction(self.save_action)
+        toolbar.widgetForAction(self.save_action).setAccessibleName("Save this page")
         toolbar.addSeparator()
         for action in (self.smaller_action, self.larger_action):
             toolbar.addAction(action)
@@ -173,10 +227,7 @@ class MainWindow(QMainWindow):
         help_button.setObjectName("helpNowButton")
         help_button.setAccessibleName("Help now")
         help_button.setAccessibleDescription(self.help_now_action.toolTip())
-        help_button.setStyleSheet(
-            "QToolButton#helpNowButton { background-color: #fbe3da; color: #7a2a12; border: 1px solid #d9957d;"
-            " border-radius: 4px; padding: 4px 12px; font-weight: bold; }"
-            "QToolButton#helpNowButton:hover, QToolButton#helpNowButton:focus { background-color: #f7cfc0; }")
+        self.help_button = help_button
         extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:
             extension.setAccessibleName("More buttons")
@@ -186,6 +237,9 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.print_action)
+        file_menu.addAction(self.pdf_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu("&Edit")
         for action in (self.search_action, self.find_action, self.find_next_action, self.find_previous_action):
@@ -193,11 +247,27 @@ class MainWindow(QMainWindow):
         go_menu = menus.addMenu("&Go")
         for action in (self.home_action, self.back_action, self.forward_action, self.help_now_action):
             go_menu.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.save_action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.next_area_action)
+        go_menu.addAction(self.previous_area_action)
         view_menu = menus.addMenu("&View")
         for action in (self.larger_action, self.smaller_action, self.normal_size_action):
             view_menu.addAction(action)
+        theme_menu = view_menu.addMenu("&Colours")
+        for action in self.theme_actions.values():
+            theme_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.glossary_toggle)
+        view_menu.addAction(self.my_pages_toggle)
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.help_now_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+    def actions_with_keys(self) -> list[QAction]:
+        return [action for action in self.findChildren(QAction) if not action.shortcut().isEmpty()]
 
     # ----- showing pages --------------------------------------------------------------------
 
@@ -249,13 +319,57 @@ class MainWindow(QMainWindow):
         self.tree.show_current(place.page_id)
         self._update_navigation()
         if page is not None:
+            self.reading.read(place.page_id)
+        self._show_reading_list()
+        if page is not None:
             self.pageOpened.emit(place.page_id)
 
     def _render_current(self) -> None:
         page = self.library.page(self.current_page_id)
-        html = self.renderer.page_html(page) if page else self.renderer.not_found_html(self.current_page_id)
-        self.view.show_html(html, stylesheet(self.text_size), body_px(self.text_size))
+        toggled = frozenset(self.toggled_boxes.get(self.current_page_id, ()))
+        html = self.renderer.page_html(page, toggled) if page else self.renderer.not_found_html(self.current_page_id)
+        self.view.show_html(html, stylesheet(self.text_size, self.theme), body_px(self.text_size))
         self.find_bar.refresh()
+
+    def _show_reading_list(self) -> None:
+        saved = self.current_page_id is not None and self.reading.is_saved(self.current_page_id)
+        self.save_action.setChecked(saved)
+        self.save_action.setIconText("★ Saved" if saved else "☆ Save")
+        self.save_action.setEnabled(self.library.page(self.current_page_id or "") is not None)
+        self.my_pages.show_lists(self.reading)
+
+    def toggle_saved(self) -> None:
+        if self.current_page_id is None:
+            return
+        saved = self.reading.toggle_saved(self.current_page_id)
+        self._show_reading_list()
+        self.show_status("Saved to My pages." if saved else "Taken off My pages.")
+
+    def _unsave(self, page_id: str) -> None:
+        self.reading.remove_saved(page_id)
+        self._show_reading_list()
+
+    def cycle_focus(self, step: int) -> None:
+        """F6: moves between the big areas of the window, as in web browsers."""
+        areas = [self.tree, self.view]
+        if self.glossary_dock.isVisible():
+            areas.append(self.glossary.filter_box)
+        areas.append(self.search.field)
+        focused = QApplication.focusWidget()
+        current = next((i for i, area in enumerate(areas) if area is focused or area.isAncestorOf(focused)), -1)
+        areas[(current + step) % len(areas)].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The mouse's side buttons go back and forward, wherever the pointer is in the window."""
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget) and \
+                watched.window() is self:
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
 
     def _update_navigation(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
@@ -294,11 +408,70 @@ class MainWindow(QMainWindow):
                 self.show_status("That part of the page could not be found.")
         elif link.kind is LinkKind.BACK:
             self.go_back()
+        elif link.kind is LinkKind.TICK:
+            self.toggle_tick(int(link.target))
         elif link.kind is LinkKind.EXTERNAL:
             self._offer_external(link)
         else:
             log.info("refused link %s", link.target)
             self.show_status("This link cannot be opened by the app, for your safety.")
+
+    def toggle_tick(self, number: int) -> None:
+        """Ticks or unticks a box of the page's checklist, keeping your place on the page."""
+        if self.current_page_id is None:
+            return
+        toggled = self.toggled_boxes.setdefault(self.current_page_id, set())
+        toggled.symmetric_difference_update({number})
+        scroll = self.view.scroll_position()
+        self._render_current()
+        self.view.set_scroll_position(scroll)
+        self.show_status("Ticked. Print the page (Ctrl+P) to take your ticks with you."
+                         if self.view.toPlainText().count("☑") else "Unticked.")
+
+    # ----- paper ----------------------------------------------------------------------------
+
+    def _printable_page(self):
+        page = self.library.page(self.current_page_id or "")
+        if page is None:
+            self.show_status("There is nothing to print on this page.")
+        return page
+
+    def print_page(self) -> None:
+        page = self._printable_page()
+        if page is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setDocName(page.title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(f"Print “{page.title}”")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            document = handouts.handout_document(self.renderer, page, frozenset(self.toggled_boxes.get(page.id, ())))
+            handouts.paint_pages(document, printer, handouts.footer_text(page, None), keep_paper=True)
+        except handouts.HandoutError as error:
+            QMessageBox.warning(self, "Could not print", f"The page could not be printed: {error}.")
+            return
+        self.show_status(f"Sent “{page.title}” to the printer.")
+
+    def save_pdf(self, target: str | None = None) -> None:
+        page = self._printable_page()
+        if page is None:
+            return
+        if target is None:
+            suggested = str(Path.home() / (page.id.replace("/", "-") + ".pdf"))
+            target, _ = QFileDialog.getSaveFileName(self, "Save this page as a PDF", suggested, "PDF files (*.pdf)")
+            if not target:
+                return
+        if not target.lower().endswith(".pdf"):
+            target += ".pdf"
+        try:
+            pages = handouts.write_pdf(self.renderer, page, Path(target), frozenset(self.toggled_boxes.get(page.id, ())))
+        except handouts.HandoutError as error:
+            QMessageBox.warning(self, "Could not save the PDF", f"The PDF was not saved: {error}. "
+                                "Nothing was changed. Try another folder.")
+            return
+        self.show_status(f"Saved {target} ({pages} page{'s' * (pages != 1)}).")
 
     def show_term(self, term_id: str) -> None:
         if self.glossary.show_term(term_id):
@@ -322,7 +495,7 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_SECONDS * 1000)
 
-    # ----- text size ------------------------------------------------------------------------
+    # ----- text size and theme --------------------------------------------------------------
 
     def larger_text(self) -> None:
         self._set_text_size(next((s for s in TEXT_SIZES if s > self.text_size), self.text_size))
@@ -331,28 +504,42 @@ class MainWindow(QMainWindow):
         self._set_text_size(next((s for s in reversed(TEXT_SIZES) if s < self.text_size), self.text_size))
 
     def reset_text_size(self) -> None:
-        self._set_text_size(100)
+        self._set_text_size(DEFAULT_TEXT_SIZE)
 
     def _set_text_size(self, size: int) -> None:
-        if size == self.text_size:
-            return
-        scrollbar = self.view.verticalScrollBar()
-        fraction = scrollbar.value() / scrollbar.maximum() if scrollbar.maximum() else 0.0
-        self.text_size = size
-        self._apply_text_size()
-        if self.current_page_id is not None:
-            self._render_current()
-            scrollbar.setValue(round(fraction * scrollbar.maximum()))
-        self.show_status(f"Text size {size}%")
+        if size != self.text_size:
+            self.text_size = size
+            self._restyle()
+            self.show_status(f"Text size {size}%")
 
-    def _apply_text_size(self) -> None:
-        css, px = stylesheet(self.text_size), body_px(self.text_size)
+    def set_theme(self, choice: str) -> None:
+        self.theme_choice = choice if choice in theming.CHOICES else theming.SYSTEM
+        self.theme_actions[self.theme_choice].setChecked(True)
+        self._restyle()
+
+    def _on_system_colours_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self.theme_choice == theming.SYSTEM:
+            self._restyle(scheme)
+
+    def _restyle(self, system_scheme: Qt.ColorScheme | None = None) -> None:
+        """Applies the text size and theme to everything that shows text, keeping your place."""
+        self.theme = theming.resolve(self.theme_choice, system_scheme)
+        theming.apply(self.theme)
+        css, px = stylesheet(self.text_size, self.theme), body_px(self.text_size)
         self.glossary.set_text_style(css, px)
-        tree_font = self.tree.font()
-        tree_font.setPixelSize(round(px * 0.9))
-        self.tree.setFont(tree_font)
+        for widget in (self.tree, self.search.list, self.search.status):
+            font = widget.font()
+            font.setPixelSize(min(round(px * 0.9), MAX_LIST_PX))
+            widget.setFont(font)
+        self.help_button.setStyleSheet(f"QToolButton#helpNowButton {{ {theming.HELP_NOW_STYLES[self.theme.name]}"
+                                       " border-radius: 4px; padding: 4px 12px; font-weight: bold; }")
         self.larger_action.setEnabled(self.text_size < TEXT_SIZES[-1])
         self.smaller_action.setEnabled(self.text_size > TEXT_SIZES[0])
+        if self.current_page_id is not None:
+            scrollbar = self.view.verticalScrollBar()
+            fraction = scrollbar.value() / scrollbar.maximum() if scrollbar.maximum() else 0.0
+            self._render_current()
+            scrollbar.setValue(round(fraction * scrollbar.maximum()))
 
     # ----- remembering the layout -----------------------------------------------------------
 
@@ -383,6 +570,9 @@ class MainWindow(QMainWindow):
         self.preferences.window_state = self.saveState()
         self.preferences.splitter_state = self.splitter.saveState()
         self.preferences.text_size = self.text_size
+        self.preferences.theme = self.theme_choice
+        self.preferences.saved_pages = self.reading.saved
+        self.preferences.recent_pages = self.reading.recent
         if self.current_page_id and self.library.page(self.current_page_id):
             self.preferences.last_page = self.current_page_id
         self.preferences.sync()

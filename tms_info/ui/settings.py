@@ -76,6 +76,15 @@ class Preferences:
         self._settings.setValue("reading/textSize", int(value))
 
     @property
+    def theme(self) -> str:
+        value = self._raw("reading/theme")
+        return value if isinstance(value, str) else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._settings.setValue("reading/theme", value)
+
+    @property
     def last_page(self) -> str | None:
         value = self._raw("reading/lastPage")
         return value if isinstance(value, str) and value else None
@@ -83,6 +92,28 @@ class Preferences:
     @last_page.setter
     def last_page(self, value: str) -> None:
         self._settings.setValue("reading/lastPage", value)
+
+    def _ids(self, key: str) -> list[str]:
+        value = self._raw(key)
+        if isinstance(value, str):
+            value = [value]
+        return [item for item in value if isinstance(item, str) and item] if isinstance(value, list) else []
+
+    @property
+    def saved_pages(self) -> list[str]:
+        return self._ids("pages/saved")
+
+    @saved_pages.setter
+    def saved_pages(self, value: list[str]) -> None:
+        self._settings.setValue("pages/saved", list(value))
+
+    @property
+    def recent_pages(self) -> list[str]:
+        return self._ids("pages/recent")
+
+    @recent_pages.setter
+    def recent_pages(self, value: list[str]) -> None:
+        self._settings.setValue("pages/recent", list(value))
 
     def sync(self) -> None:
         self._settings.sync()

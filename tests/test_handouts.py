@@ -1,0 +1,153 @@
+"""Handouts on paper and in PDF: what a clinic hands out must carry the title, the pictures, the
+sources, the review date, page numbers and the disclaimer, and a failed save must leave nothing."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QMessageBox
+
+from conftest import READER_CONTENT
+from helpers import click_link
+from tms_info import handouts
+from tms_info.content.library import Library
+from tms_info.content.render import Renderer
+from tms_info.ui.main_window import MainWindow
+from tms_info.ui.settings import Preferences, open_settings
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    """The number of pages and the text, with the PDF's spacing (tabs between words) made plain."""
+    reader = PdfReader(str(path))
+    return len(reader.pages), " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+@pytest.fixture
+def library() -> Library:
+    return Library.load([READER_CONTENT])
+
+
+def test_a_pdf_handout_has_everything_a_clinic_hands_out(qapp, library, tmp_path):
+    target = tmp_path / "first.pdf"
+    pages = handouts.write_pdf(Renderer(library), library.page("basics/first"), target, clinic="Riverside Clinic")
+    count, text = pdf_text(target)
+    assert pages == count >= 2
+    assert "First article" in text and "Riverside Clinic" in text
+    assert "O'Reardon JP, et al. 2007" in text.replace("’", "'")
+    assert "Last reviewed: 20 November 2026" in text
+    assert f"Page 1 of {count}" in text and f"Page {count} of {count}" in text
+    assert "not medical advice" in text and "988" in text
+    assert "Where the coil sits" in text, "the picture's caption is printed with it"
+    assert "Get help now" not in text and "›" not in text, "no links that cannot be followed on paper"
+    assert not list(tmp_path.glob("*.part")), "no temporary file left behind"
+
+
+@pytest.mark.parametrize("where", ["missing folder", "folder is a file"])
+def test_an_unwritable_target_says_why_and_leaves_nothing(qapp, library, tmp_path, where):
+    if where == "missing folder":
+        target = tmp_path / "no-such-folder" / "x.pdf"
+    else:
+        (tmp_path / "blocker").write_text("a file, not a folder")
+        target = tmp_path / "blocker" / "x.pdf"
+    with pytest.raises(handouts.HandoutError) as error:
+        handouts.write_pdf(Renderer(library), library.page("basics/first"), target)
+    assert "does not exist" in str(error.value) or "cannot" in str(error.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) in ([], ["blocker"])
+
+
+def test_a_full_disk_leaves_no_half_written_file(qapp, library, tmp_path, monkeypatch):
+    target = tmp_path / "x.pdf"
+    target.write_bytes(b"%PDF- the old handout")
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(handouts.os, "replace", disk_full)
+    with pytest.raises(handouts.HandoutError, match="No space left"):
+        handouts.write_pdf(Renderer(library), library.page("basics/first"), target)
+    assert target.read_bytes() == b"%PDF- the old handout", "the old file is kept whole"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start("basics/checklist")
+    return window
+
+
+def test_the_checklist_prints_with_its_ticks(window, qtbot, tmp_path):
+    click_link(qtbot, window.view, "☐")
+    target = tmp_path / "checklist.pdf"
+    window.save_pdf(str(target))
+    _, text = pdf_text(target)
+    assert text.count("☑") == 2 and text.count("☐") == 1
+    assert "Saved" in window.statusBar().currentMessage()
+
+
+def test_saving_a_pdf_to_a_missing_folder_shows_a_clear_message(window, tmp_path, monkeypatch):
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: messages.append((title, text)))
+    window.save_pdf(str(tmp_path / "gone" / "x.pdf"))
+    assert messages and messages[0][0] == "Could not save the PDF" and "does not exist" in messages[0][1]
+    assert not (tmp_path / "gone").exists()
+
+
+def test_printing_sends_the_handout_to_the_chosen_printer(window, tmp_path, monkeypatch):
+    target = tmp_path / "printed.pdf"
+
+    def accept(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(target))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    window.print_page()
+    count, text = pdf_text(target)
+    assert "Questions to ask" in text and f"Page 1 of {count}" in text
+    assert "printer" in window.statusBar().currentMessage()
+
+
+def test_cancelling_the_print_dialog_prints_nothing(window, monkeypatch):
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QPrintDialog.DialogCode.Rejected)
+    window.print_page()
+    assert window.statusBar().currentMessage() == ""
+
+
+def run_export(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "tms_info", "export", *args], capture_output=True, text=True,
+                          timeout=300, env=env)
+
+
+def test_cli_exports_one_article(tmp_path):
+    result = run_export("about/what-is-tms", "-o", str(tmp_path / "what.pdf"))
+    assert result.returncode == 0 and "Saved" in result.stdout
+    _, text = pdf_text(tmp_path / "what.pdf")
+    assert "What is TMS?" in text and "Mayo Clinic. Transcranial magnetic stimulation" in text and "Page 1 of" in text
+
+
+def test_cli_exports_everything_into_a_folder(tmp_path):
+    result = run_export("--all", "-o", str(tmp_path / "handouts"))
+    assert result.returncode == 0
+    written = sorted(p.name for p in (tmp_path / "handouts").iterdir())
+    assert "about-what-is-tms.pdf" in written and "help-now.pdf" in written and len(written) >= 30
+    assert not [name for name in written if not name.endswith(".pdf")]
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["about/what-is-tms", "-o", "/no/such/folder/x.pdf"], 1, "does not exist"),
+    (["no/such-page", "-o", "x.pdf"], 2, "no page called"),
+    (["-o", "x.pdf"], 2, "give one ARTICLE_ID, or --all"),
+])
+def test_cli_export_errors_are_clear(args, code, message):
+    result = run_export(*args)
+    assert result.returncode == code and message in result.stderr

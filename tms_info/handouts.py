@@ -1,0 +1,134 @@
+"""Handouts: an article laid out on paper, with the pictures, sources, review date, page numbers
+and a footer that says what the app is and where to get help, for the printer or a PDF file.
+
+QtGui only (no widgets): the window prints with it, and `tms-info export` writes PDFs with it
+on a machine with no display. A PDF is written to a temporary file in the target folder and
+renamed into place at the end, so a failure never leaves half a file behind.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPagedPaintDevice, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from tms_info import APP_NAME
+from tms_info.content.library import Library
+from tms_info.content.model import Page
+from tms_info.content.render import Renderer
+from tms_info.content.style import LIGHT, stylesheet
+from tms_info.documents import fit_pictures, set_reading_style
+
+PRINT_TEXT_SIZE = 80  # percent of the screen size: about 11 points on paper at 96 dots an inch
+DOTS_PER_INCH = 96
+PAPER_STYLE = "a, a.term { color: #1d2430; text-decoration: none; }"  # links cannot be followed on paper
+FOOTER_DISCLAIMER = ("Information, not medical advice: talk to your care team about your own treatment. "
+                     "In a crisis call 911 or 988 (US), 999 or 116 123 (UK), 112 (EU).")
+
+
+class HandoutError(Exception):
+    """A handout could not be written; the message says why in plain words."""
+
+
+def handout_document(renderer: Renderer, page: Page, toggled: frozenset[int] = frozenset(),
+                     clinic: str | None = None) -> QTextDocument:
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    set_reading_style(document, stylesheet(PRINT_TEXT_SIZE, LIGHT) + PAPER_STYLE,
+                      round(18 * PRINT_TEXT_SIZE / 100))
+    document.setHtml(renderer.handout_html(page, toggled, clinic))
+    return document
+
+
+def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str, keep_paper: bool = False) -> int:
+    """Lays the document out on the device's pages and paints each with its footer; returns the
+    number of pages. A printer keeps the paper chosen in the print dialog (`keep_paper`)."""
+    paper = device.pageLayout().pageSize() if keep_paper else QPageSize(QPageSize.PageSizeId.A4)
+    device.setPageLayout(QPageLayout(paper, QPageLayout.Orientation.Portrait, QMarginsF(18, 16, 18, 14),
+                                     QPageLayout.Unit.Millimeter))
+    page_rect = device.pageLayout().paintRectPixels(device.resolution())
+    footer_font = QFont(document.defaultFont())
+    footer_font.setPixelSize(11)
+    footer_height = 44
+    body_height = page_rect.height() - footer_height
+    document.documentLayout().setPaintDevice(device)
+    fit_pictures(document, page_rect.width())  # before paginating: a later change is laid out only in part
+    document.setPageSize(QSizeF(page_rect.width(), body_height))
+    pages = document.pageCount()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise HandoutError("the file or printer could not be opened for writing")
+    try:
+        for number in range(pages):
+            if number:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -number * body_height)
+            document.drawContents(painter, QRectF(0, number * body_height, page_rect.width(), body_height))
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            painter.drawLine(0, body_height + 6, page_rect.width(), body_height + 6)
+            text_rect = QRectF(0, body_height + 10, page_rect.width() - 90, footer_height - 10)
+            painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), footer)
+            painter.drawText(QRectF(page_rect.width() - 90, body_height + 10, 90, 20),
+                             int(Qt.AlignmentFlag.AlignRight), f"Page {number + 1} of {pages}")
+    finally:
+        if not painter.end():
+            raise HandoutError("the handout could not be finished (is the disk full?)")
+    return pages
+
+
+def footer_text(page: Page, clinic: str | None) -> str:
+    title = page.title if page.title.endswith((".", "?", "!")) else page.title + "."
+    return f"{clinic + ' · ' if clinic else ''}{APP_NAME}: {title} {FOOTER_DISCLAIMER}"
+
+
+def write_pdf(renderer: Renderer, page: Page, target: Path, toggled: frozenset[int] = frozenset(),
+              clinic: str | None = None) -> int:
+    """Writes one page as a PDF handout; returns its number of pages. Raises HandoutError."""
+    target = Path(target)
+    folder = target.parent
+    if not folder.is_dir():
+        raise HandoutError(f"the folder {folder} does not exist")
+    if target.is_dir():
+        raise HandoutError(f"{target} is a folder; give a file name ending in .pdf")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=folder)
+        os.close(handle)
+    except OSError as error:
+        raise HandoutError(f"cannot write in {folder} ({error.strerror or error})") from None
+    try:
+        writer = QPdfWriter(temporary)
+        writer.setResolution(DOTS_PER_INCH)
+        writer.setTitle(page.title)
+        writer.setCreator(APP_NAME)
+        pages = paint_pages(handout_document(renderer, page, toggled, clinic), writer, footer_text(page, clinic))
+        del writer
+        if os.path.getsize(temporary) == 0:
+            raise HandoutError("nothing could be written (is the disk full?)")
+        os.replace(temporary, target)
+        return pages
+    except OSError as error:
+        raise HandoutError(f"cannot write {target} ({error.strerror or error})") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def export_all(library: Library, folder: Path, clinic: str | None = None) -> list[Path]:
+    """Every article as a PDF in `folder` (created if missing), named after its id."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise HandoutError(f"cannot make the folder {folder} ({error.strerror or error})") from None
+    renderer = Renderer(library)
+    written = []
+    for page in sorted(library.pages.values(), key=lambda p: p.id):
+        target = folder / (page.id.replace("/", "-") + ".pdf")
+        write_pdf(renderer, page, target, clinic=clinic)
+        written.append(target)
+    return written

@@ -1,0 +1,81 @@
+"""Help > About and Help > Keyboard shortcuts."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from tms_info import APP_NAME, __version__
+from tms_info.content.library import Library
+from tms_info.content.render import format_day
+
+OTHER_KEYS = [
+    ("Tab, Shift+Tab", "Move between links on a page, and between parts of the window"),
+    ("Enter", "Follow the link you are on; open the chosen topic or search result"),
+    ("Up, Down", "Move in the list of topics, glossary terms or search results"),
+    ("Escape", "Close search results or the find bar"),
+    ("Ctrl + mouse wheel", "Larger or smaller text"),
+    ("Mouse back and forward buttons", "Back and Forward"),
+]
+
+
+def _show(parent: QWidget, title: str, html: str, name: str) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setObjectName(name)
+    browser = QTextBrowser()
+    browser.setOpenLinks(False)
+    browser.setAccessibleName(title)
+    browser.setHtml(html)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(browser)
+    layout.addWidget(buttons)
+    dialog.resize(560, 520)
+    dialog.browser = browser
+    dialog.open()
+    return dialog
+
+
+def shortcuts_html(actions: Iterable[QAction]) -> str:
+    rows = [(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), action.text().replace("&", ""))
+            for action in actions if not action.shortcut().isEmpty()]
+    rows += OTHER_KEYS
+    cells = "".join(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>" for keys, what in rows)
+    return ("<h2>Keyboard shortcuts</h2><p>Everything in the app can be done with the keyboard.</p>"
+            f"<table cellpadding='6' border='1' style='border-collapse: collapse'>{cells}</table>")
+
+
+def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> QDialog:
+    return _show(parent, "Keyboard shortcuts", shortcuts_html(actions), "shortcutsDialog")
+
+
+def about_html(library: Library) -> str:
+    reviewed = [page.reviewed for page in library.pages.values() if page.reviewed]
+    latest = format_day(max(reviewed)) if reviewed else "not stated"
+    return (
+        f"<h2>{escape(APP_NAME)}</h2>"
+        f"<p>Version {escape(__version__)}. Content last reviewed: {escape(latest)}. "
+        f"{len([p for p in library.pages.values() if not p.is_section])} pages and {len(library.terms)} glossary terms.</p>"
+        "<p><b>This is information, not medical advice.</b> It cannot tell you what is right for you. "
+        "Please talk to your care team about your own treatment. In a crisis, call your local emergency "
+        "number (911 in the US, 999 in the UK, 112 in the EU), or in the US call or text 988.</p>"
+        "<h3>How the information is chosen</h3>"
+        "<p>The articles are written in plain language from published research: clinical trials, reviews of "
+        "many trials, guidance from health services, and patient pages of large clinics. Each article lists "
+        "its sources and the date it was last reviewed, and says how strong the evidence is. Where research "
+        "is mixed or missing, the article says so. Clinicians' opinions are shown as opinions, next to what "
+        "trials found.</p>"
+        "<h3>Independence and privacy</h3>"
+        "<p>This is an independent project with no funding from the makers of TMS devices. The app never "
+        "connects to the internet and sends nothing anywhere; links to websites open in your own browser "
+        "only after you agree.</p>"
+        "<h3>Licence</h3><p>Free software under the MIT licence.</p>"
+    )
+
+
+def show_about(parent: QWidget, library: Library) -> QDialog:
+    return _show(parent, f"About {APP_NAME}", about_html(library), "aboutDialog")

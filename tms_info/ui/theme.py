@@ -1,0 +1,69 @@
+"""Colours for the whole window: light, dark and high contrast, or whatever the system uses.
+
+The article's own colours come from the same Theme (tms_info.content.style), so the page and the
+window around it always match, and the page is re-rendered when the theme changes.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from tms_info.content.style import DARK, HIGH_CONTRAST, LIGHT, THEMES, Theme
+
+SYSTEM = "system"
+CHOICES = {SYSTEM: "Follow the system", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
+
+
+def resolve(choice: str, system_scheme: Qt.ColorScheme | None = None) -> Theme:
+    """The theme a choice stands for; 'system' follows the desktop's light or dark setting (as
+    just announced, or as the style hints say now)."""
+    if choice in THEMES:
+        return THEMES[choice]
+    scheme = system_scheme if system_scheme is not None else QGuiApplication.styleHints().colorScheme()
+    return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+
+
+def palette_for(theme: Theme) -> QPalette:
+    palette = QPalette()
+    window = {"light": "#eef0f3", "dark": "#2a2e33", "high-contrast": "#000000"}[theme.name]
+
+    highlight = {"light": "#2f6fb3", "dark": "#3d7fc4", "high-contrast": "#ffff00"}[theme.name]
+    highlighted_text = "#000000" if theme is HIGH_CONTRAST else "#ffffff"
+    roles = {
+        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: theme.text,
+        QPalette.ColorRole.Base: theme.background, QPalette.ColorRole.AlternateBase: window,
+        QPalette.ColorRole.Text: theme.text, QPalette.ColorRole.Button: window,
+        QPalette.ColorRole.ButtonText: theme.text, QPalette.ColorRole.ToolTipBase: theme.background,
+        QPalette.ColorRole.ToolTipText: theme.text, QPalette.ColorRole.Highlight: highlight,
+        QPalette.ColorRole.HighlightedText: highlighted_text, QPalette.ColorRole.Link: theme.link,
+        QPalette.ColorRole.LinkVisited: theme.link, QPalette.ColorRole.PlaceholderText: theme.muted,
+        QPalette.ColorRole.BrightText: theme.heading,
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QColor(theme.muted)
+    disabled.setAlphaF(0.6)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    if theme is HIGH_CONTRAST:
+        palette.setColor(QPalette.ColorRole.Light, QColor("#ffffff"))
+        palette.setColor(QPalette.ColorRole.Mid, QColor("#ffffff"))
+        palette.setColor(QPalette.ColorRole.Dark, QColor("#ffffff"))
+    return palette
+
+
+def apply(theme: Theme) -> None:
+    app = QApplication.instance()
+    if app.style().name().lower() != "fusion":
+        app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(palette_for(theme))
+    # Fusion draws field borders a shade off the window colour: invisible on pure black.
+    app.setStyleSheet("QLineEdit { border: 2px solid #ffffff; padding: 2px; }" if theme is HIGH_CONTRAST else "")
+
+
+HELP_NOW_STYLES = {
+    "light": "background-color: #fbe3da; color: #7a2a12; border: 1px solid #d9957d;",
+    "dark": "background-color: #5a2a1c; color: #ffe3d9; border: 1px solid #c97b62;",
+    "high-contrast": "background-color: #000000; color: #ffff00; border: 2px solid #ffff00;",
+}
