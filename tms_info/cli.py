@@ -25,6 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--open", metavar="ARTICLE_ID", dest="open_page",
                         help="open this page first, for example about/what-is-tms")
+    parser.add_argument("--content-dir", metavar="DIR", type=Path, action="append", default=[], dest="content_dirs",
+                        help="add a clinic's own pages from this folder (repeatable; also TMS_INFO_CONTENT_DIR)")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="waiting-room mode: full screen, starts afresh when idle, writes nothing to disk")
+    parser.add_argument("--config", metavar="FILE", type=Path,
+                        help="read the clinic configuration from FILE instead of the system-wide file")
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     check = commands.add_parser(
         "check", help="check the content for problems (front matter, links, pictures, reading level)",
@@ -153,4 +159,4 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     from tms_info.ui.app import run
 
-    return run(options.open_page)
+    return run(options.open_page, options.content_dirs, options.kiosk, options.config)

@@ -7,8 +7,9 @@ skipped with a warning naming it, so one bad file never keeps the rest from load
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -157,16 +158,18 @@ class Library:
             self._children[parent] = tuple(sorted(children, key=lambda page: page.sort_key))
 
     @classmethod
-    def load(cls, roots: Iterable[Path]) -> Library:
+    def load(cls, roots: Iterable[Path], local_roots: Iterable[Path] = ()) -> Library:
+        """The library of `roots` (the reviewed content), with `local_roots` (a clinic's own
+        folders) laid on top; pages and terms from those are marked `local`."""
         pages: dict[str, Page] = {}
         terms: dict[str, Term] = {}
         problems: list[Problem] = []
-        roots = tuple(Path(root) for root in roots)
-        for root in roots:
-            root_pages, root_terms = _load_root(root, problems)
+        roots, local_roots = tuple(Path(r) for r in roots), tuple(Path(r) for r in local_roots)
+        for root in roots + local_roots:
+            root_pages, root_terms = _load_root(root, problems, local=root in local_roots)
             pages.update(root_pages)
             terms.update(root_terms)
-        return cls(pages, terms, problems, roots)
+        return cls(pages, terms, problems, roots + local_roots)
 
     def page(self, page_id: str) -> Page | None:
         return self.pages.get(page_id)
@@ -195,11 +198,17 @@ class Library:
         return crumbs
 
 
-def _load_root(root: Path, problems: list[Problem]) -> tuple[dict[str, Page], dict[str, Term]]:
+def _load_root(root: Path, problems: list[Problem], local: bool = False) -> tuple[dict[str, Page], dict[str, Term]]:
     pages: dict[str, Page] = {}
     terms: dict[str, Term] = {}
     if not root.is_dir():
-        problem = Problem(root, 1, "content folder not found")
+        problem = Problem(root, 1, "content folder not found" if not root.exists() else "not a folder")
+        problems.append(problem)
+        log.warning("%s", problem)
+        return pages, terms
+
+    if not os.access(root, os.R_OK | os.X_OK):
+        problem = Problem(root, 1, "content folder cannot be read (permission denied)")
         problems.append(problem)
         log.warning("%s", problem)
         return pages, terms
@@ -217,7 +226,7 @@ def _load_root(root: Path, problems: list[Problem]) -> tuple[dict[str, Page], di
             if relative.parts[0] == GLOSSARY_FOLDER:
                 if len(relative.parts) == 2:
                     term = _read_term(path, problems)
-                    terms[term.id] = term
+                    terms[term.id] = replace(term, local=local) if local else term
                 continue
             page = _read_page(path, relative, problems)
         except ContentError as error:
@@ -229,7 +238,7 @@ def _load_root(root: Path, problems: list[Problem]) -> tuple[dict[str, Page], di
         if page.id in pages:
             skip(path, ContentError(f"the id '{page.id}' is already used by {pages[page.id].source.name}"))
             continue
-        pages[page.id] = page
+        pages[page.id] = replace(page, local=local) if local else page
 
     for folder in sorted(p for p in root.rglob("*") if p.is_dir()):
         relative = folder.relative_to(root)
@@ -240,7 +249,7 @@ def _load_root(root: Path, problems: list[Problem]) -> tuple[dict[str, Page], di
             pages.setdefault(section_id, Page(
                 id=section_id, title=_title_from_folder(folder.name), body="", source=folder,
                 relative=(relative / "index.md").as_posix(),
-                order=split_order(folder.name)[0], is_section=True))
+                order=split_order(folder.name)[0], is_section=True, local=local))
     return pages, terms
 
 

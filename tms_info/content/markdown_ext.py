@@ -162,6 +162,13 @@ class InternalLinkTreeprocessor(Treeprocessor):
         for link in root.iter("a"):
             href = link.get("href", "")
             parts = urlsplit(href)
+            if parts.scheme in ("http", "https") and self.extension.external_as_text:
+                link.tag = "span"
+                link.attrib.clear()
+                link.set("class", "address")
+                link.append(etree.Element("span"))
+                link[-1].text = AtomicString(f" ({href})")
+                continue
             if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
                 continue
             resolved = resolve_relative_link(self.extension.current, unquote(parts.path), parts.fragment or None)
@@ -181,11 +188,13 @@ def resolve_relative_link(from_relative: str, target: str, anchor: str | None = 
 
 
 class InternalLinkExtension(Extension):
-    """`rewritten` keeps (as written, as resolved) for each link of the last page, for the checker."""
+    """`rewritten` keeps (as written, as resolved) for each link of the last page, for the checker.
+    With `external_as_text` (a kiosk), a link to a website becomes its text and its address."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, external_as_text: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.current = "index.md"
+        self.external_as_text = external_as_text
         self.rewritten: list[tuple[str, str]] = []
 
     def reset(self) -> None:

@@ -66,6 +66,7 @@ class Page:
     sources: tuple[str, ...] = ()
     order: int | None = None
     is_section: bool = False
+    local: bool = False  # from a clinic's own folder, not the reviewed library
 
     @property
     def parent_id(self) -> str:
@@ -89,6 +90,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     see_also: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
+    local: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:

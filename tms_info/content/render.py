@@ -39,10 +39,13 @@ class Renderer:
     """One Markdown converter, reused for every page; rendered pages are kept, since content
     does not change while the app runs."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, clinic_name: str | None = None, external_links: bool = True) -> None:
+        """`clinic_name` labels a clinic's own pages; without `external_links` (a kiosk), links to
+        websites are shown as plain text with their address."""
         self.library = library
+        self.clinic_name = clinic_name
         self._glossary = GlossaryExtension(terms=library.terms.values())
-        self._links = InternalLinkExtension()
+        self._links = InternalLinkExtension(external_as_text=not external_links)
         self._figures = FigureExtension()
         self._checklist = ChecklistExtension()
         self._markdown = markdown.Markdown(
@@ -98,6 +101,8 @@ class Renderer:
             trail = " › ".join(f'<a href="{article_href(c.id)}">{escape(c.title)}</a>' for c in crumbs)
             parts.append(f'<p class="breadcrumb">{trail}</p>')
         parts.append(f"<h1>{escape(page.title)}</h1>")
+        if page.local:
+            parts.append(self._local_note())
         if page.summary:
             parts.append(f'<p class="summary">{escape(page.summary)}</p>')
         if page.evidence:
@@ -127,8 +132,15 @@ class Renderer:
         )
         return f'<h2 id="in-this-section">In this section</h2><ul class="section-list">{items}</ul>'
 
+    def _local_note(self) -> str:
+        who = escape(self.clinic_name) if self.clinic_name else "your clinic"
+        return (f'<p class="local-note"><b>From {who}.</b> This page was written by {who}, not by the '
+                "TMS Information team, and is not part of its reviewed library.</p>")
+
     def term_html(self, term: Term) -> str:
         parts = [f"<h2>{escape(term.term)}</h2>", f'<p class="definition">{escape(term.short)}</p>']
+        if term.local:
+            parts.append(self._local_note().replace("This page was", "This entry was"))
         if term.aliases:
             parts.append(f'<p class="aliases">Also called: {escape(", ".join(term.aliases))}</p>')
         parts.append(self.markdown_to_html(term.body, term))

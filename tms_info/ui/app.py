@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import sys
-
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -12,7 +13,8 @@ from tms_info import APP_NAME, __version__
 from tms_info.content.library import Library
 from tms_info.locations import bundled_content_root
 from tms_info.ui.main_window import MainWindow
-from tms_info.ui.settings import APPLICATION, ORGANIZATION, Preferences, open_settings
+from tms_info.config import content_dirs_from_environment, read_config
+from tms_info.ui.settings import APPLICATION, ORGANIZATION, MemorySettings, Preferences, open_settings
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -29,16 +31,27 @@ def cache_dir() -> Path | None:
     return Path(location) if location else None
 
 
-def create_window(open_page: str | None = None) -> MainWindow:
-    library = Library.load([bundled_content_root()])
-    window = MainWindow(library, Preferences(open_settings()), cache_dir())
+def create_window(open_page: str | None = None, content_dirs: Sequence[Path] = (), kiosk: bool = False,
+                  config_path: Path | None = None) -> MainWindow:
+    """The window for this computer: the clinic's configuration and folders on top of the bundled
+    library. Whatever cannot be used is reported in one notice; the window always opens."""
+    config = read_config(config_path)
+    if kiosk:
+        config = replace(config, kiosk=True)
+    local = [*config.content_dirs, *content_dirs_from_environment(), *content_dirs]
+    library = Library.load([bundled_content_root(config.language)], local_roots=local)
+    notices = [*config.problems, *(str(problem) for problem in library.problems)]
+    preferences = Preferences(MemorySettings() if config.kiosk else open_settings())
+    window = MainWindow(library, preferences, None if config.kiosk else cache_dir(), config, notices)
     window.start(open_page)
     return window
 
 
-def run(open_page: str | None = None) -> int:
+def run(open_page: str | None = None, content_dirs: Sequence[Path] = (), kiosk: bool = False,
+        config_path: Path | None = None) -> int:
     app = create_application()
-    window = create_window(open_page)
-    window.show()
+    window = create_window(open_page, content_dirs, kiosk, config_path)
+    if window.kiosk is None:
+        window.show()
     window.start_search_index()
     return app.exec()

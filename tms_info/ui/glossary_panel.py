@@ -98,6 +98,17 @@ class GlossaryPanel(QWidget):
         else:
             self.entry.setHtml(self._hint_html())
 
+    def reset(self) -> None:
+        """No filter and no entry open, as when the app starts."""
+        self.filter_box.clear()
+        self.current_term_id = None
+        self.term_list.blockSignals(True)
+        self.term_list.setCurrentItem(None)
+        self.term_list.clearSelection()
+        self.term_list.blockSignals(False)
+        self.term_list.scrollToTop()
+        self.entry.setHtml(self._hint_html())
+
     def show_term(self, term_id: str) -> bool:
         """Shows a term's entry and selects it in the list; False if there is no such term."""
         if term_id not in self._terms:

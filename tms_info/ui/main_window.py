@@ -6,12 +6,14 @@ This module only connects them and keeps Back/Forward, the text size and the win
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 from tms_info import APP_NAME, handouts
+from tms_info.config import Config
 from tms_info.content.library import Library
 from tms_info.content.links import Link, LinkKind, classify
 from tms_info.content.model import HELP_NOW_ID, HOME_ID
@@ -39,7 +42,9 @@ from tms_info.content.search import SearchHit
 from tms_info.ui.article_view import ArticleView
 from tms_info.ui.find_bar import FindBar
 from tms_info.ui.glossary_panel import GlossaryPanel
+from tms_info.ui.kiosk import Kiosk
 from tms_info.ui.my_pages import MyPagesPanel
+from tms_info.ui.notice_bar import NoticeBar
 from tms_info.ui.search_box import IndexLoader, SearchBox
 from tms_info.ui import dialogs
 from tms_info.ui import theme as theming
@@ -57,14 +62,15 @@ class MainWindow(QMainWindow):
     pageOpened = Signal(str)
 
     def __init__(self, library: Library, preferences: Preferences, cache_dir: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 config: Config = Config(), notices: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.cache_dir = cache_dir
+        self.config = config
         self.preferences = preferences
-        self.renderer = Renderer(library)
+        self.renderer = Renderer(library, config.clinic_name, external_links=not config.kiosk)
         self.history = History()
-        self.text_size = preferences.text_size
+        self.text_size = preferences.text_size_or(config.text_size)
         self.current_page_id: str | None = None
         self.toggled_boxes: dict[str, set[int]] = {}  # checklist boxes the reader changed, by page, this session only
 
@@ -77,10 +83,12 @@ class MainWindow(QMainWindow):
         self.tree.set_topics(library.page(HOME_ID), library.tree())
         self.view = ArticleView()
         self.find_bar = FindBar(self.view)
+        self.notice = NoticeBar()
         reading = QWidget()
         reading_layout = QVBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.notice)
         reading_layout.addWidget(self.view)
         reading_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -136,6 +144,13 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_colours_changed)
         self._restyle()
         self._restore_layout()
+        self.kiosk = Kiosk(self, config) if config.kiosk else None
+        if notices:
+            for detail in notices:
+                log.warning("%s", detail)
+            self.notice.show_notice(
+                "Some of the clinic's settings or pages could not be used, so the standard ones are shown. "
+                f"Staff: the details are in the log ({len(notices)} problem{'s' * (len(notices) != 1)}).")
 
     # ----- building -------------------------------------------------------------------------
 
@@ -315,7 +330,8 @@ class MainWindow(QMainWindow):
         elif not self.view.go_to_anchor(place.anchor):
             self.show_status(f"This page has no part called “{place.anchor}”; showing its start.")
         title = page.title if page else "Page not found"
-        self.setWindowTitle(f"{title} – {APP_NAME}")
+        clinic = f" – {self.config.clinic_name}" if self.config.clinic_name else ""
+        self.setWindowTitle(f"{title} – {APP_NAME}{clinic}")
         self.tree.show_current(place.page_id)
         self._update_navigation()
         if page is not None:
@@ -447,8 +463,10 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         try:
-            document = handouts.handout_document(self.renderer, page, frozenset(self.toggled_boxes.get(page.id, ())))
-            handouts.paint_pages(document, printer, handouts.footer_text(page, None), keep_paper=True)
+            document = handouts.handout_document(self.renderer, page, frozenset(self.toggled_boxes.get(page.id, ())),
+                                                 self.config.clinic_name)
+            handouts.paint_pages(document, printer, handouts.footer_text(page, self.config.clinic_name),
+                                 keep_paper=True)
         except handouts.HandoutError as error:
             QMessageBox.warning(self, "Could not print", f"The page could not be printed: {error}.")
             return
@@ -466,7 +484,8 @@ class MainWindow(QMainWindow):
         if not target.lower().endswith(".pdf"):
             target += ".pdf"
         try:
-            pages = handouts.write_pdf(self.renderer, page, Path(target), frozenset(self.toggled_boxes.get(page.id, ())))
+            pages = handouts.write_pdf(self.renderer, page, Path(target), frozenset(self.toggled_boxes.get(page.id, ())),
+                                       self.config.clinic_name)
         except handouts.HandoutError as error:
             QMessageBox.warning(self, "Could not save the PDF", f"The PDF was not saved: {error}. "
                                 "Nothing was changed. Try another folder.")
@@ -481,6 +500,9 @@ class MainWindow(QMainWindow):
             self.show_status("This word has no glossary entry.")
 
     def _offer_external(self, link: Link) -> None:
+        if self.kiosk is not None:
+            self.show_status(f"This computer does not open websites. The address is {link.target}")
+            return
         answer = QMessageBox.question(
             self, "Open a website?",
             f"This link goes to a website:\n\n{link.target}\n\n"
@@ -565,7 +587,30 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([220, width - 220])
         self.move(available.x() + (available.width() - width) // 2, available.y() + (available.height() - height) // 2)
 
+    def reset_for_next_reader(self) -> None:
+        """Back to how the app first looked: nothing the last person read, typed or ticked stays."""
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+        self.search.clear()
+        self.find_bar.close_bar()
+        self.glossary.reset()
+        self.toggled_boxes.clear()
+        self.reading.clear()
+        self.text_size = self.config.text_size
+        self.theme_choice = theming.SYSTEM
+        self.theme_actions[self.theme_choice].setChecked(True)
+        self.history.clear()
+        self.current_page_id = None
+        self._restyle()
+        self.open_page(HOME_ID)
+        self.view.set_scroll_position(0)
+        self.tree.collapseAll()
+        self.tree.expandAll()
+        self.statusBar().clearMessage()
+
     def save_settings(self) -> None:
+        if self.kiosk is not None:
+            return  # a kiosk writes nothing to disk
         self.preferences.geometry = self.saveGeometry()
         self.preferences.window_state = self.saveState()
         self.preferences.splitter_state = self.splitter.saveState()
@@ -578,5 +623,8 @@ class MainWindow(QMainWindow):
         self.preferences.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.kiosk is not None and not self.kiosk.leaving:
+            event.ignore()  # only the clinic's key combination closes a kiosk
+            return
         self.save_settings()
         super().closeEvent(event)

@@ -131,6 +131,7 @@ class SearchBox(QWidget):
 
         self.popup = QFrame(window)
         self.popup.setObjectName("searchResults")
+        self.popup.setAccessibleName("Search results")
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.popup.setAutoFillBackground(True)
         self.status = QLabel()

@@ -21,8 +21,30 @@ def open_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
 
+class MemorySettings:
+    """Settings that live only as long as the window: a kiosk writes nothing to disk."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, object] = {}
+
+    def value(self, key: str) -> object:
+        return self._values.get(key)
+
+    def setValue(self, key: str, value: object) -> None:  # noqa: N802 (QSettings' name)
+        self._values[key] = value
+
+    def sync(self) -> None:
+        pass
+
+    def status(self) -> QSettings.Status:
+        return QSettings.Status.NoError
+
+    def fileName(self) -> str:  # noqa: N802
+        return ""
+
+
 class Preferences:
-    def __init__(self, settings: QSettings) -> None:
+    def __init__(self, settings: QSettings | MemorySettings) -> None:
         self._settings = settings
         if settings.status() != QSettings.Status.NoError:
             log.info("settings file %s could not be read; using defaults", settings.fileName())
@@ -62,14 +84,17 @@ class Preferences:
     def splitter_state(self, value: QByteArray) -> None:
         self._settings.setValue("window/splitter", value)
 
-    @property
-    def text_size(self) -> int:
+    def text_size_or(self, default: int = DEFAULT_TEXT_SIZE) -> int:
         value = self._raw("reading/textSize")
         try:
             size = int(str(value))
         except (TypeError, ValueError):
-            return DEFAULT_TEXT_SIZE
-        return size if size in TEXT_SIZES else DEFAULT_TEXT_SIZE
+            return default
+        return size if size in TEXT_SIZES else default
+
+    @property
+    def text_size(self) -> int:
+        return self.text_size_or()
 
     @text_size.setter
     def text_size(self, value: int) -> None:

@@ -1,0 +1,148 @@
+"""The clinic's configuration file: its name, its own content folders, kiosk mode and the rest.
+
+An INI file at a system-wide place (one per OS, below), or the file named by TMS_INFO_CONFIG or
+`--config`. Read with configparser: plain Python, no Qt. A value of the wrong type or an unknown
+key never stops the app: that setting keeps its default and the problem is reported, once.
+"""
+from __future__ import annotations
+
+import configparser
+import os
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tms_info.content.style import DEFAULT_TEXT_SIZE, TEXT_SIZES
+
+SECTION = "clinic"
+DEFAULT_IDLE_SECONDS = 180
+DEFAULT_EXIT_KEYS = "Ctrl+Alt+Shift+Q"
+CONTENT_ENV = "TMS_INFO_CONTENT_DIR"
+CONFIG_ENV = "TMS_INFO_CONFIG"
+LANGUAGES = ("en",)
+KEYS = {
+    "name": "the clinic's name, shown in the window title and on handouts",
+    "content_dirs": "folders of the clinic's own pages, one per line",
+    "kiosk": "yes or no: run full screen for a waiting room",
+    "idle_timeout": "seconds without use before a kiosk starts afresh (30 or more)",
+    "exit_keys": "the key combination that closes a kiosk, e.g. Ctrl+Alt+Shift+Q",
+    "language": "the language of the content: en",
+    "text_size": "the starting text size in percent: " + ", ".join(map(str, TEXT_SIZES)),
+}
+_KEY_COMBINATION = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+)+[A-Za-z0-9]$|^((Ctrl|Alt|Shift|Meta)\+)*F([1-9]|1[0-2])$")
+
+
+def system_config_path() -> Path:
+    """Where a clinic's IT puts the file on each system."""
+    if sys.platform.startswith("win"):
+        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / "tms-info" / "tms-info.ini"
+    if sys.platform == "darwin":
+        return Path("/Library/Application Support/tms-info/tms-info.ini")
+    return Path("/etc/tms-info/tms-info.ini")
+
+
+@dataclass(frozen=True)
+class Config:
+    clinic_name: str | None = None
+    content_dirs: tuple[Path, ...] = ()
+    kiosk: bool = False
+    idle_timeout: int = DEFAULT_IDLE_SECONDS
+    exit_keys: str = DEFAULT_EXIT_KEYS
+    language: str = "en"
+    text_size: int = DEFAULT_TEXT_SIZE
+    source: Path | None = None
+    problems: tuple[str, ...] = field(default=())
+
+
+def _split_paths(value: str) -> tuple[Path, ...]:
+    parts = [p.strip() for line in value.splitlines() for p in line.split(os.pathsep)]
+    return tuple(Path(p).expanduser() for p in parts if p)
+
+
+def read_config(path: Path | None = None) -> Config:
+    """The configuration from `path`, else TMS_INFO_CONFIG, else the system-wide file; the
+    defaults if there is none. Problems are collected in `problems`, never raised."""
+    if path is None:
+        path = Path(os.environ[CONFIG_ENV]) if os.environ.get(CONFIG_ENV) else system_config_path()
+    if not path.exists():
+        explicit = path != system_config_path()
+        return Config(problems=(f"{path}: configuration file not found",) if explicit else ())
+    problems: list[str] = []
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        with open(path, encoding="utf-8") as file:
+            parser.read_file(file)
+    except (OSError, UnicodeDecodeError, configparser.Error) as error:
+        reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
+        return Config(source=path, problems=(f"{path}: cannot be read ({reason}); using the standard settings",))
+    if not parser.has_section(SECTION):
+        return Config(source=path, problems=(f"{path}: no [{SECTION}] section; using the standard settings",))
+    for other in parser.sections():
+        if other != SECTION:
+            problems.append(f"{path}: unknown section [{other}] ignored")
+    values = parser[SECTION]
+    for key in values:
+        if key not in KEYS:
+            problems.append(f"{path}: unknown key '{key}' ignored (known keys: {', '.join(KEYS)})")
+
+    config = Config(source=path)
+
+    def wrong(key: str, raw: str) -> None:
+        problems.append(f"{path}: '{key} = {raw}' is not valid: expected {KEYS[key]}; using the default")
+
+    if values.get("name", "").strip():
+        config = replace(config, clinic_name=values["name"].strip())
+    if "content_dirs" in values:
+        config = replace(config, content_dirs=_split_paths(values["content_dirs"]))
+    if "kiosk" in values:
+        try:
+            config = replace(config, kiosk=values.getboolean("kiosk"))
+        except ValueError:
+            wrong("kiosk", values["kiosk"])
+    if "idle_timeout" in values:
+        try:
+            seconds = int(values["idle_timeout"])
+            if seconds < 30:
+                raise ValueError
+            config = replace(config, idle_timeout=seconds)
+        except ValueError:
+            wrong("idle_timeout", values["idle_timeout"])
+    if "exit_keys" in values:
+        keys = values["exit_keys"].strip()
+        if _KEY_COMBINATION.match(keys):
+            config = replace(config, exit_keys=keys)
+        else:
+            wrong("exit_keys", keys)
+    if "language" in values:
+        if values["language"].strip() in LANGUAGES:
+            config = replace(config, language=values["language"].strip())
+        else:
+            wrong("language", values["language"])
+    if "text_size" in values:
+        try:
+            size = int(values["text_size"].strip().rstrip("%"))
+            if size not in TEXT_SIZES:
+                raise ValueError
+            config = replace(config, text_size=size)
+        except ValueError:
+            wrong("text_size", values["text_size"])
+    return replace(config, problems=tuple(problems))
+
+
+def content_dirs_from_environment() -> tuple[Path, ...]:
+    return _split_paths(os.environ.get(CONTENT_ENV, ""))
+
+
+def example() -> str:
+    """A complete example file, for README and `tms-info --help`."""
+    return "\n".join([
+        f"[{SECTION}]",
+        "name = Riverside TMS Clinic",
+        "content_dirs = /srv/tms-clinic/pages",
+        "kiosk = yes",
+        "idle_timeout = 180",
+        f"exit_keys = {DEFAULT_EXIT_KEYS}",
+        "language = en",
+        "text_size = 115",
+    ])
