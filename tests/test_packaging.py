@@ -56,3 +56,27 @@ def test_an_installed_copy_finds_its_content_from_any_folder(tmp_path):
     elsewhere.mkdir()
     result = run(sys.executable, "-c", script, cwd=elsewhere, env={"PYTHONPATH": str(target), "PATH": ""})
     assert result.returncode == 0, result.stderr
+
+
+def test_linux_desktop_integration_files_are_complete():
+    import configparser
+    import xml.etree.ElementTree as ElementTree
+
+    desktop = configparser.ConfigParser(interpolation=None)
+    desktop.optionxform = str
+    desktop.read(ROOT / "resources" / "desktop" / "org.tmsinfo.TmsInfo.desktop", encoding="utf-8")
+    entry = desktop["Desktop Entry"]
+    assert entry["Type"] == "Application" and entry["Exec"] == "tms-info" and entry["Icon"] == "tms-info"
+    metainfo = ElementTree.parse(ROOT / "resources" / "desktop" / "org.tmsinfo.TmsInfo.metainfo.xml").getroot()
+    assert metainfo.findtext("id") == "org.tmsinfo.TmsInfo"
+    assert metainfo.find("launchable").text == "org.tmsinfo.TmsInfo.desktop"
+    assert metainfo.find("releases/release").get("version") == __version__
+
+
+def test_the_icon_comes_in_every_size(qapp):
+    from PySide6.QtGui import QImage
+
+    assert (ROOT / "resources" / "icons" / "tms-info.svg").read_text().startswith("<svg")
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        image = QImage(str(ROOT / "resources" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "tms-info.png"))
+        assert (image.width(), image.height()) == (size, size)

@@ -27,3 +27,7 @@ def bundled_content_root(language: str = "en") -> Path:
 
 def styles_dir() -> Path:
     return resources_root() / "styles"
+
+
+def icon_path() -> Path:
+    return resources_root() / "icons" / "tms-info.svg"

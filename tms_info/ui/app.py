@@ -7,11 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from tms_info import APP_NAME, __version__
 from tms_info.content.library import Library
-from tms_info.locations import bundled_content_root
+from tms_info.locations import bundled_content_root, icon_path
 from tms_info.ui.main_window import MainWindow
 from tms_info.config import content_dirs_from_environment, read_config
 from tms_info.ui.settings import APPLICATION, ORGANIZATION, MemorySettings, Preferences, open_settings
@@ -23,6 +24,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.tmsinfo.TmsInfo")
+    app.setWindowIcon(QIcon(str(icon_path())))
     return app
 
 
