@@ -9,6 +9,12 @@ from datetime import date
 from html import escape
 
 import markdown
+from markdown.extensions.admonition import AdmonitionExtension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 
 from tms_info.content.library import Library
 from tms_info.content.links import article_href, term_href
@@ -49,8 +55,9 @@ class Renderer:
         self._figures = FigureExtension()
         self._checklist = ChecklistExtension()
         self._markdown = markdown.Markdown(
-            extensions=[
-                "tables", "attr_list", "footnotes", "admonition", "sane_lists", "toc",
+            extensions=[  # instances, not names: naming them makes markdown scan every installed package
+                TableExtension(), AttrListExtension(), FootnoteExtension(), AdmonitionExtension(),
+                SaneListExtension(), TocExtension(),
                 self._checklist, CalloutExtension(), self._figures, self._links, self._glossary,
             ],
             output_format="html",

@@ -15,6 +15,7 @@ from tms_info.content.library import Library
 from tms_info.locations import bundled_content_root, icon_path
 from tms_info.ui.main_window import MainWindow
 from tms_info.config import content_dirs_from_environment, read_config
+from tms_info.ui.startup_probe import install_if_asked
 from tms_info.ui.settings import APPLICATION, ORGANIZATION, MemorySettings, Preferences, open_settings
 
 
@@ -54,7 +55,7 @@ def run(open_page: str | None = None, content_dirs: Sequence[Path] = (), kiosk: 
         config_path: Path | None = None) -> int:
     app = create_application()
     window = create_window(open_page, content_dirs, kiosk, config_path)
+    install_if_asked(window.view.viewport())
     if window.kiosk is None:
         window.show()
-    window.start_search_index()
     return app.exec()

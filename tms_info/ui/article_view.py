@@ -5,8 +5,8 @@ lines short enough to read on a wide screen by widening the page's side margins.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QTextCursor, QWheelEvent
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPaintEvent, QResizeEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from tms_info.documents import fit_pictures, set_reading_style
@@ -30,6 +30,8 @@ MIN_MARGIN_PX = 24
 class ArticleView(QTextBrowser):
     zoomStepped = Signal(int)
     """Ctrl and the mouse wheel asked for larger (+1) or smaller (-1) text."""
+    firstPainted = Signal()
+    """The first page is on the screen: work that can wait for it may start."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,7 @@ class ArticleView(QTextBrowser):
         self.setAccessibleName("Article")
         self.setAccessibleDescription("The page you are reading. Press Tab to move between its links.")
         self._body_px = 18
+        self._painted = False
         self._matches: list[QTextCursor] = []
         self.current_match = -1
 
@@ -159,6 +162,12 @@ class ArticleView(QTextBrowser):
             event.ignore()
             return True
         return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
@@ -27,9 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-from tms_info import APP_NAME, handouts
+from tms_info import APP_NAME
 from tms_info.config import Config
 from tms_info.content.library import Library
 from tms_info.content.links import Link, LinkKind, classify
@@ -38,7 +37,6 @@ from tms_info.content.render import Renderer
 from tms_info.content.style import DEFAULT_TEXT_SIZE, TEXT_SIZES, body_px, stylesheet
 from tms_info.history import History, Place
 from tms_info.reading_list import ReadingList
-from tms_info.content.search import SearchHit
 from tms_info.ui.article_view import ArticleView
 from tms_info.ui.find_bar import FindBar
 from tms_info.ui.glossary_panel import GlossaryPanel
@@ -46,10 +44,12 @@ from tms_info.ui.kiosk import Kiosk
 from tms_info.ui.my_pages import MyPagesPanel
 from tms_info.ui.notice_bar import NoticeBar
 from tms_info.ui.search_box import IndexLoader, SearchBox
-from tms_info.ui import dialogs
 from tms_info.ui import theme as theming
 from tms_info.ui.settings import Preferences
 from tms_info.ui.topic_tree import TopicTree
+
+if TYPE_CHECKING:
+    from tms_info.content.search import SearchHit
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.search = SearchBox(self)
         self.index_loader = IndexLoader(self)
         self.index_loader.ready.connect(lambda: self.search.set_index(self.index_loader.index))
+        self._index_started = False
         self._create_actions()
         self._create_toolbar()
         self._create_menus()
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.search.hitChosen.connect(self.open_search_hit)
         self.my_pages.pageChosen.connect(self.open_page)
         self.my_pages.savedRemoved.connect(self._unsave)
+        self.view.firstPainted.connect(self.start_search_index)  # after the first page is on the screen
         self.view.zoomStepped.connect(lambda step: self.larger_text() if step > 0 else self.smaller_text())
         QApplication.instance().installEventFilter(self)
         self.theme_choice = preferences.theme if preferences.theme in theming.CHOICES else theming.SYSTEM
@@ -202,9 +204,9 @@ class MainWindow(QMainWindow):
         self.my_pages_toggle = self.my_pages_dock.toggleViewAction()
         self.my_pages_toggle.setText("&My pages")
         self.my_pages_toggle.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.shortcuts_action = self._action("&Keyboard shortcuts", lambda: dialogs.show_shortcuts(self, self.actions_with_keys()),
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts,
                                              QKeySequence.StandardKey.HelpContents)
-        self.about_action = self._action(f"&About {APP_NAME}", lambda: dialogs.show_about(self, self.library))
+        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
         self.theme_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for choice, label in theming.CHOICES.items():
@@ -281,6 +283,16 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
+    def show_shortcuts(self) -> None:
+        from tms_info.ui import dialogs
+
+        dialogs.show_shortcuts(self, self.actions_with_keys())
+
+    def show_about(self) -> None:
+        from tms_info.ui import dialogs
+
+        dialogs.show_about(self, self.library)
+
     def actions_with_keys(self) -> list[QAction]:
         return [action for action in self.findChildren(QAction) if not action.shortcut().isEmpty()]
 
@@ -300,10 +312,12 @@ class MainWindow(QMainWindow):
         self.open_page(last if last and self.library.page(last) else HOME_ID)
 
     def start_search_index(self) -> None:
-        """Builds or opens the search index in the background; the window does not wait for it."""
-        self.index_loader.start(self.library, self.cache_dir)
+        """Builds or opens the search index on a worker thread, once; the window does not wait for it."""
+        if not self._index_started:
+            self._index_started = True
+            self.index_loader.start(self.library, self.cache_dir)
 
-    def open_search_hit(self, hit: SearchHit, words: tuple[str, ...]) -> None:
+    def open_search_hit(self, hit: "SearchHit", words: tuple[str, ...]) -> None:
         if hit.kind == "term":
             self.show_term(hit.id)
             return
@@ -456,6 +470,10 @@ class MainWindow(QMainWindow):
         page = self._printable_page()
         if page is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded when first needed: start-up stays light
+
+        from tms_info import handouts
+
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setDocName(page.title)
         dialog = QPrintDialog(printer, self)
@@ -483,6 +501,8 @@ class MainWindow(QMainWindow):
                 return
         if not target.lower().endswith(".pdf"):
             target += ".pdf"
+        from tms_info import handouts
+
         try:
             pages = handouts.write_pdf(self.renderer, page, Path(target), frozenset(self.toggled_boxes.get(page.id, ())),
                                        self.config.clinic_name)

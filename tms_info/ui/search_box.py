@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tms_info.content.library import Library
-from tms_info.content.search import SearchHit, SearchIndex, SearchResults
+from tms_info.content.search import SearchHit, SearchResults
 from tms_info.ui.accessibility import clearable
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -45,10 +45,12 @@ class IndexLoader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.index: SearchIndex | None = None
+        self.index = None  # a SearchIndex, once the worker thread has opened it
 
     def start(self, library: Library, cache_dir: Path | None) -> None:
         def work() -> None:
+            from tms_info.content.search import SearchIndex
+
             self.index = SearchIndex.open(library, cache_dir)
             self.ready.emit()
 
@@ -115,7 +117,7 @@ class SearchBox(QWidget):
         super().__init__()
         self.setObjectName("searchBox")
         self._window = window
-        self.index: SearchIndex | None = None
+        self.index = None  # a SearchIndex, once the worker thread has opened it
         self.results = SearchResults("")
 
         self.field = QLineEdit()
@@ -166,7 +168,7 @@ class SearchBox(QWidget):
         window.installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
-    def set_index(self, index: SearchIndex) -> None:
+    def set_index(self, index) -> None:
         self.index = index
         if self.field.text().strip():
             self.run_query()
