@@ -13,8 +13,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from tms_info.content.model import (
     EVIDENCE_LEVELS,
     GLOSSARY_FOLDER,
@@ -27,8 +25,6 @@ from tms_info.content.model import (
 )
 
 log = logging.getLogger(__name__)
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -65,8 +61,10 @@ def read_front_matter(path: Path) -> tuple[dict, str, int]:
             break
     else:
         raise ContentError("front matter not closed: add a line '---' after it")
+    import yaml  # here, not at the top: a start from the content snapshot does not need it
+
     try:
-        meta = yaml.load("".join(lines[1:index]), Loader=_Loader)
+        meta = yaml.load("".join(lines[1:index]), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -339,3 +339,38 @@ class FigureExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         md.treeprocessors.register(FigureTreeprocessor(md, self), "figures", 9.5)
+
+
+class Converter:
+    """The app's Markdown set-up: the standard extensions the articles use and the app's own."""
+
+    def __init__(self, terms: Iterable[Term], external_as_text: bool = False) -> None:
+        from markdown.extensions.admonition import AdmonitionExtension
+        from markdown.extensions.attr_list import AttrListExtension
+        from markdown.extensions.footnotes import FootnoteExtension
+        from markdown.extensions.sane_lists import SaneListExtension
+        from markdown.extensions.tables import TableExtension
+        from markdown.extensions.toc import TocExtension
+
+        self.glossary = GlossaryExtension(terms=terms)
+        self.links = InternalLinkExtension(external_as_text=external_as_text)
+        self.figures = FigureExtension()
+        self.checklist = ChecklistExtension()
+        self.markdown = Markdown(
+            extensions=[  # instances, not names: naming them makes markdown scan every installed package
+                TableExtension(), AttrListExtension(), FootnoteExtension(), AdmonitionExtension(),
+                SaneListExtension(), TocExtension(),
+                self.checklist, CalloutExtension(), self.figures, self.links, self.glossary,
+            ],
+            output_format="html",
+        )
+
+    def convert(self, text: str, source: Path, relative: str, toggled: frozenset[int] = frozenset(),
+                skip_term: str | None = None) -> str:
+        self.markdown.reset()
+        self.checklist.toggled = toggled
+        self.figures.source_file = source
+        self.links.current = relative
+        if skip_term:
+            self.glossary.skip_terms = {skip_term}
+        return self.markdown.convert(text)

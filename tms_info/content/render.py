@@ -7,26 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
-import markdown
-from markdown.extensions.admonition import AdmonitionExtension
-from markdown.extensions.attr_list import AttrListExtension
-from markdown.extensions.footnotes import FootnoteExtension
-from markdown.extensions.sane_lists import SaneListExtension
-from markdown.extensions.tables import TableExtension
-from markdown.extensions.toc import TocExtension
 
 from tms_info.content.library import Library
 from tms_info.content.links import article_href, term_href
-from tms_info.content.markdown_ext import (
-    CalloutExtension,
-    ChecklistExtension,
-    FigureExtension,
-    GlossaryExtension,
-    InternalLinkExtension,
-    Picture,
-)
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
+
+if TYPE_CHECKING:  # Markdown is loaded only when a page must be converted
+    from tms_info.content.markdown_ext import Converter, Picture
 
 EVIDENCE_NOTES = {
     "strong": "Strong evidence: many good studies agree.",
@@ -42,51 +31,51 @@ def format_day(day: date) -> str:
 
 
 class Renderer:
-    """One Markdown converter, reused for every page; rendered pages are kept, since content
-    does not change while the app runs."""
+    """One Markdown converter, reused for every page, made when first needed; rendered pages are
+    kept, since content does not change while the app runs, and can be handed over from a
+    previous run (`known_pages`) so a start need not load Markdown at all."""
 
-    def __init__(self, library: Library, clinic_name: str | None = None, external_links: bool = True) -> None:
+    def __init__(self, library: Library, clinic_name: str | None = None, external_links: bool = True,
+                 known_pages: dict[str, str] | None = None) -> None:
         """`clinic_name` labels a clinic's own pages; without `external_links` (a kiosk), links to
         websites are shown as plain text with their address."""
         self.library = library
         self.clinic_name = clinic_name
-        self._glossary = GlossaryExtension(terms=library.terms.values())
-        self._links = InternalLinkExtension(external_as_text=not external_links)
-        self._figures = FigureExtension()
-        self._checklist = ChecklistExtension()
-        self._markdown = markdown.Markdown(
-            extensions=[  # instances, not names: naming them makes markdown scan every installed package
-                TableExtension(), AttrListExtension(), FootnoteExtension(), AdmonitionExtension(),
-                SaneListExtension(), TocExtension(),
-                self._checklist, CalloutExtension(), self._figures, self._links, self._glossary,
-            ],
-            output_format="html",
-        )
-        self._pages: dict[tuple[str, frozenset[int]], str] = {}
+        self.external_links = external_links
+        self._converter: Converter | None = None
+        self._pages: dict[tuple[str, frozenset[int]], str] = {
+            (page_id, frozenset()): html for page_id, html in (known_pages or {}).items()}
+
+    @property
+    def converter(self) -> Converter:
+        if self._converter is None:
+            from tms_info.content.markdown_ext import Converter
+
+            self._converter = Converter(self.library.terms.values(), external_as_text=not self.external_links)
+        return self._converter
 
     def markdown_to_html(self, text: str, page_or_term: Page | Term, toggled: frozenset[int] = frozenset()) -> str:
-        self._markdown.reset()
-        self._checklist.toggled = toggled
-        self._figures.source_file = page_or_term.source
         if isinstance(page_or_term, Page):
-            self._links.current = page_or_term.relative or "index.md"
-        else:
-            self._links.current = f"glossary/{page_or_term.id}.md"
-            self._glossary.skip_terms = {page_or_term.id}
-        return self._markdown.convert(text)
+            return self.converter.convert(text, page_or_term.source, page_or_term.relative or "index.md", toggled)
+        return self.converter.convert(text, page_or_term.source, f"glossary/{page_or_term.id}.md", toggled,
+                                      skip_term=page_or_term.id)
+
+    def rendered_pages(self) -> dict[str, str]:
+        """The pages rendered so far (without ticks), to hand to the next run."""
+        return {page_id: html for (page_id, toggled), html in self._pages.items() if not toggled}
 
     @property
     def last_links(self) -> list[tuple[str, str]]:
         """Each link of the last Markdown converted: (as written, as the app resolves it)."""
-        return list(self._links.rewritten)
+        return list(self.converter.links.rewritten)
 
     @property
     def last_pictures(self) -> list[Picture]:
-        return list(self._figures.pictures)
+        return list(self.converter.figures.pictures)
 
     @property
     def last_linked_terms(self) -> set[str]:
-        return set(self._glossary.linked)
+        return set(self.converter.glossary.linked)
 
     def page_html(self, page: Page, toggled: frozenset[int] = frozenset()) -> str:
         """The page as the reader sees it; `toggled` are the boxes of its checklist that are toggled."""

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from tms_info import APP_NAME, __version__
+from tms_info.content import snapshot
 from tms_info.content.library import Library
 from tms_info.locations import bundled_content_root, icon_path
 from tms_info.ui.main_window import MainWindow
@@ -43,11 +44,22 @@ def create_window(open_page: str | None = None, content_dirs: Sequence[Path] = (
     if kiosk:
         config = replace(config, kiosk=True)
     local = [*config.content_dirs, *content_dirs_from_environment(), *content_dirs]
-    library = Library.load([bundled_content_root(config.language)], local_roots=local)
+    roots = [bundled_content_root(config.language)]
+    cache = None if config.kiosk else cache_dir()  # a kiosk writes nothing to disk
+    key = snapshot.signature(roots, local, config.clinic_name, config.kiosk)
+    stored = snapshot.load(cache, key)
+    library, known_pages = stored if stored else (Library.load(roots, local_roots=local), {})
     notices = [*config.problems, *(str(problem) for problem in library.problems)]
     preferences = Preferences(MemorySettings() if config.kiosk else open_settings())
-    window = MainWindow(library, preferences, None if config.kiosk else cache_dir(), config, notices)
+    window = MainWindow(library, preferences, cache, config, notices, known_pages)
     window.start(open_page)
+
+    def save_snapshot() -> None:
+        snapshot.save(cache, key, library, window.renderer.rendered_pages())
+
+    if cache is not None:
+        window.view.firstPainted.connect(lambda: QTimer.singleShot(2000, save_snapshot))
+        QApplication.instance().aboutToQuit.connect(save_snapshot)
     return window
 
 

@@ -6,7 +6,7 @@ lines short enough to read on a wide screen by widening the page's side margins.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPaintEvent, QResizeEvent, QTextCursor, QWheelEvent
+from PySide6.QtGui import QColor, QKeySequence, QPaintEvent, QPalette, QResizeEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from tms_info.documents import fit_pictures, set_reading_style
@@ -39,6 +39,7 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps, pictures shrink
+        self.document().setDocumentMargin(MIN_MARGIN_PX)
         self.setAccessibleName("Article")
         self.setAccessibleDescription("The page you are reading. Press Tab to move between its links.")
         self._body_px = 18
@@ -183,15 +184,19 @@ class ArticleView(QTextBrowser):
         self._fit_margins()
 
     def _fit_margins(self) -> None:
-        width = self.viewport().width()
+        """Side margins that keep lines at a readable length, as viewport margins: setting them on
+        the document's root frame would leave a Python wrapper behind on every page shown."""
+        scrollbar = self.verticalScrollBar()
+        outer = self.contentsRect().width() - (scrollbar.width() if scrollbar.isVisible() else 0)
         readable = READABLE_WIDTH_EM * self._body_px
-        margin = max(MIN_MARGIN_PX, (width - readable) // 2)
-        frame = self.document().rootFrame()
-        frame_format = frame.frameFormat()
-        if frame_format.leftMargin() != margin:
-            frame_format.setLeftMargin(margin)
-            frame_format.setRightMargin(margin)
-            frame_format.setTopMargin(MIN_MARGIN_PX // 2)
-            frame_format.setBottomMargin(MIN_MARGIN_PX)
-            frame.setFrameFormat(frame_format)
-        fit_pictures(self.document(), width - 2 * margin - 2 * self.document().documentMargin())
+        margin = max(0, (outer - readable) // 2)
+        if margin != self.viewportMargins().left():
+            self.setViewportMargins(margin, 0, margin, 0)
+        fit_pictures(self.document(), self.viewport().width() - 2 * self.document().documentMargin())
+
+    def set_page_colour(self, colour: str) -> None:
+        """The colour of the side margins, which lie outside the page itself."""
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(colour))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)

@@ -62,13 +62,14 @@ class MainWindow(QMainWindow):
     pageOpened = Signal(str)
 
     def __init__(self, library: Library, preferences: Preferences, cache_dir: Path | None = None,
-                 config: Config = Config(), notices: Sequence[str] = (), parent: QWidget | None = None) -> None:
+                 config: Config = Config(), notices: Sequence[str] = (), known_pages: dict[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.cache_dir = cache_dir
         self.config = config
         self.preferences = preferences
-        self.renderer = Renderer(library, config.clinic_name, external_links=not config.kiosk)
+        self.renderer = Renderer(library, config.clinic_name, external_links=not config.kiosk, known_pages=known_pages)
         self.history = History()
         self.text_size = preferences.text_size_or(config.text_size)
         self.current_page_id: str | None = None
@@ -568,6 +569,7 @@ class MainWindow(QMainWindow):
         self.theme = theming.resolve(self.theme_choice, system_scheme)
         theming.apply(self.theme)
         css, px = stylesheet(self.text_size, self.theme), body_px(self.text_size)
+        self.view.set_page_colour(self.theme.background)
         self.glossary.set_text_style(css, px)
         for widget in (self.tree, self.search.list, self.search.status):
             font = widget.font()

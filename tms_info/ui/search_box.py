@@ -8,7 +8,9 @@ from __future__ import annotations
 import threading
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -26,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from tms_info.content.library import Library
-from tms_info.content.search import SearchHit, SearchResults
 from tms_info.ui.accessibility import clearable
+
+if TYPE_CHECKING:  # the search engine (SQLite) is loaded by the worker thread, after the first paint
+    from tms_info.content.search import SearchHit, SearchIndex, SearchResults
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,14 +49,21 @@ class IndexLoader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.index = None  # a SearchIndex, once the worker thread has opened it
+        self.index: SearchIndex | None = None
 
     def start(self, library: Library, cache_dir: Path | None) -> None:
         def work() -> None:
             from tms_info.content.search import SearchIndex
 
-            self.index = SearchIndex.open(library, cache_dir)
-            self.ready.emit()
+            index = SearchIndex.open(library, cache_dir)
+            if not shiboken6.isValid(self):  # the window closed while the index was being built
+                index.close()
+                return
+            self.index = index
+            try:
+                self.ready.emit()
+            except RuntimeError:  # closed in the meantime
+                index.close()
 
         threading.Thread(target=work, name="search-index", daemon=True).start()
 
@@ -117,8 +128,8 @@ class SearchBox(QWidget):
         super().__init__()
         self.setObjectName("searchBox")
         self._window = window
-        self.index = None  # a SearchIndex, once the worker thread has opened it
-        self.results = SearchResults("")
+        self.index: SearchIndex | None = None
+        self.results: SearchResults | None = None
 
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
@@ -168,7 +179,7 @@ class SearchBox(QWidget):
         window.installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
-    def set_index(self, index) -> None:
+    def set_index(self, index: SearchIndex) -> None:
         self.index = index
         if self.field.text().strip():
             self.run_query()
@@ -208,7 +219,9 @@ class SearchBox(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}. {place}. {hit.snippet}")
             item.setToolTip(hit.snippet)
             self.list.addItem(item)
-        if not hits and self.results.suggestions and self.index is not None:
+        if not hits and self.results is not None and self.results.suggestions and self.index is not None:
+            from tms_info.content.search import SearchHit
+
             for term_id in self.results.suggestions:
                 term = self.index.library.term(term_id)
                 hit = SearchHit("term", term.id, term.term, "Glossary", None, "", term.short, escape(term.short), 0.0)
@@ -252,7 +265,7 @@ class SearchBox(QWidget):
     def _choose(self, item: QListWidgetItem) -> None:
         hit: SearchHit = item.data(HIT_ROLE)
         self.close_results()
-        self.hitChosen.emit(hit, self.results.highlight_words)
+        self.hitChosen.emit(hit, self.results.highlight_words if self.results else ())
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and new not in (self.field, self.list) and not self.popup.isAncestorOf(new):

@@ -17,19 +17,23 @@ class _WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self._tree = tree
+        self._sizes: dict[tuple[str, int, str], QSize] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
         depth = 0
         parent = index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         text_margin = 2 * (self._tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
         width = max(60, self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - text_margin)
-        text = options.fontMetrics.boundingRect(QRect(0, 0, width, 10_000),
-                                                int(Qt.TextFlag.TextWordWrap), options.text)
-        return QSize(width, text.height() + 8)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        key = (text, width, self._tree.font().key())
+        size = self._sizes.get(key)
+        if size is None:
+            bounds = self._tree.fontMetrics().boundingRect(QRect(0, 0, width, 10_000),
+                                                           int(Qt.TextFlag.TextWordWrap), text)
+            size = self._sizes[key] = QSize(width, bounds.height() + 8)
+        return size
 
 
 class TopicTree(QTreeWidget):
