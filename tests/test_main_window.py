@@ -207,3 +207,14 @@ def test_every_toolbar_button_has_a_name(window):
     for button in window.toolbar.findChildren(QToolButton):
         if button.defaultAction() is not None:
             assert button.accessibleName() or button.text(), button.defaultAction().text()
+
+
+def test_a_window_remembered_off_screen_opens_inside_the_screen(make_window):
+    from PySide6.QtGui import QGuiApplication
+
+    first = make_window()
+    first.move(20_000, 20_000)
+    first.close()
+    second = make_window()
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    assert available.contains(second.frameGeometry().center())

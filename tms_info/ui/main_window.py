@@ -589,7 +589,7 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.preferences.geometry
-        if geometry is None or not self.restoreGeometry(geometry):
+        if geometry is None or not self.restoreGeometry(geometry):  # Qt brings an off-screen window back
             self._fit_to_screen()
         state = self.preferences.window_state
         if state is not None:
