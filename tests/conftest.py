@@ -38,3 +38,28 @@ def settings_in_tmp(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fi
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Opens the reader on the small test library, shown and active, at a page (None: as a person
+    starting the app would get it); the same way every test does."""
+    from tms_info.content.library import Library
+    from tms_info.ui.main_window import MainWindow
+    from tms_info.ui.settings import Preferences, open_settings
+
+    def make(start: str | None = "basics/first", cache_dir: Path | None = None) -> MainWindow:
+        window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()), cache_dir)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        window.start(start)
+        return window
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()

@@ -6,11 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from conftest import READER_CONTENT
 from helpers import tab_to_link
-from tms_info.content.library import Library
-from tms_info.ui.main_window import MainWindow
-from tms_info.ui.settings import Preferences, open_settings
 
 
 def accessible_name(widget: QWidget) -> str:
@@ -29,24 +25,18 @@ def reachable(window: QWidget) -> list[QWidget]:
     return found
 
 
-def test_every_reachable_control_has_an_accessible_name(qtbot):
-    window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()))
-    qtbot.addWidget(window)
-    window.show()
+def test_every_reachable_control_has_an_accessible_name(make_window):
+    window = make_window()
     window.glossary_dock.show()
     window.find_bar.open_bar()
-    window.start("basics/first")
     widgets = reachable(window)
     assert len(widgets) > 20
     unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in widgets if not accessible_name(w)]
     assert unnamed == []
 
 
-def test_the_article_text_and_the_tree_items_are_exposed(qtbot):
-    window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()))
-    qtbot.addWidget(window)
-    window.show()
-    window.start("basics/first")
+def test_the_article_text_and_the_tree_items_are_exposed(make_window):
+    window = make_window()
     article = QAccessible.queryAccessibleInterface(window.view)
     assert article.text(QAccessible.Text.Name) == "Article"
     text = article.textInterface()
@@ -56,11 +46,8 @@ def test_the_article_text_and_the_tree_items_are_exposed(qtbot):
     assert {"Welcome", "Basics", "First article"} <= names
 
 
-def test_a_glossary_definition_is_reachable_by_keyboard(qtbot):
-    window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()))
-    qtbot.addWidget(window)
-    window.show()
-    window.start("basics/first")
+def test_a_glossary_definition_is_reachable_by_keyboard(make_window, qtbot):
+    window = make_window()
     assert tab_to_link(qtbot, window.view, "glossary:") == "glossary:deep-tms"
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert window.glossary_dock.isVisible()

@@ -18,7 +18,6 @@ from tms_info import handouts
 from tms_info.content.library import Library
 from tms_info.content.render import Renderer
 from tms_info.ui.main_window import MainWindow
-from tms_info.ui.settings import Preferences, open_settings
 
 
 def pdf_text(path: Path) -> tuple[int, str]:
@@ -75,13 +74,8 @@ def test_a_full_disk_leaves_no_half_written_file(qapp, library, tmp_path, monkey
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.start("basics/checklist")
-    return window
+def window(make_window) -> MainWindow:
+    return make_window("basics/checklist")
 
 
 def test_the_checklist_prints_with_its_ticks(window, qtbot, tmp_path):

@@ -9,30 +9,10 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
-from conftest import READER_CONTENT
 from helpers import click_link, link_cursor, text_is_in_view, visible_text
-from tms_info.content.library import Library
-from tms_info.ui.main_window import MainWindow
-from tms_info.ui.settings import Preferences, open_settings
+from tms_info.ui.settings import open_settings
 
 
-@pytest.fixture
-def make_window(qtbot):
-    def make(start: str | None = "basics/first") -> MainWindow:
-        window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()))
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        window.start(start)
-        return window
-    return make
-
-
-@pytest.fixture
-def window(make_window) -> MainWindow:
-    return make_window()
 
 
 def test_clicking_a_topic_shows_that_article(window, qtbot):

@@ -7,31 +7,11 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
-from conftest import READER_CONTENT
 from helpers import click_link, tab_to_link, visible_text
-from tms_info.content.library import Library
 from tms_info.content.style import THEMES, contrast_ratio
-from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import Preferences, open_settings
 
 
-@pytest.fixture
-def make_window(qtbot):
-    def make(start: str | None = "basics/first") -> MainWindow:
-        window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()))
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        window.start(start)
-        return window
-    return make
-
-
-@pytest.fixture
-def window(make_window) -> MainWindow:
-    return make_window()
 
 
 def listed(page_list) -> list[str]:

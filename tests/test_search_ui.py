@@ -13,14 +13,8 @@ from tms_info.ui.settings import Preferences, open_settings
 
 
 @pytest.fixture
-def window(qtbot, tmp_path) -> MainWindow:
-    window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()), tmp_path / "cache")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.start("home")
+def window(make_window, qtbot, tmp_path) -> MainWindow:
+    window = make_window("home", tmp_path / "cache")
     with qtbot.waitSignal(window.index_loader.ready, timeout=10_000):
         window.start_search_index()
     return window

@@ -25,8 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--open", metavar="ARTICLE_ID", dest="open_page",
                         help="open this page first, for example about/what-is-tms")
-    parser.add_argument("--content-dir", metavar="DIR", type=Path, action="append", default=[], dest="content_dirs",
-                        help="add a clinic's own pages from this folder (repeatable; also TMS_INFO_CONTENT_DIR)")
+    _content_dirs(parser, "add a clinic's own pages from this folder (repeatable; also TMS_INFO_CONTENT_DIR)")
     parser.add_argument("--kiosk", action="store_true",
                         help="waiting-room mode: full screen, starts afresh when idle, writes nothing to disk")
     parser.add_argument("--config", metavar="FILE", type=Path,
@@ -36,16 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="check the content for problems (front matter, links, pictures, reading level)",
         description="Check articles and glossary terms and print each problem as path:line: message. "
                     "Exit status 1 if there are errors. Ends with a table of words and reading grade.")
-    check.add_argument("--content-dir", metavar="DIR", type=Path, action="append", default=[],
-                       help="check a clinic's content folder, laid over the bundled content (repeatable)")
+    _content_dirs(check, "check a clinic's content folder, laid over the bundled content (repeatable)")
     search = commands.add_parser(
         "search", help="search the articles and the glossary",
         description="Print the pages and glossary terms that match QUERY, best first.")
     search.add_argument("query", metavar="QUERY", nargs="+", help="what to look for, in everyday words")
     search.add_argument("--json", action="store_true", help="print a JSON list instead of text")
     search.add_argument("--limit", metavar="N", type=_positive, default=10, help="at most N results (default 10)")
-    search.add_argument("--content-dir", metavar="DIR", type=Path, action="append", default=[],
-                        help="also search a clinic's content folder (repeatable)")
+    _content_dirs(search, "also search a clinic's content folder (repeatable)")
     export = commands.add_parser(
         "export", help="save articles as PDF handouts",
         description="Save one article, or all of them, as PDF handouts with sources, review date and page numbers.")
@@ -88,6 +85,11 @@ def run_export(page_id: str | None, everything: bool, output: Path) -> int:
         del app
 
 
+def _content_dirs(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--content-dir", metavar="DIR", type=Path, action="append", default=[], dest="content_dirs",
+                        help=help_text)
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -105,7 +107,7 @@ def run_search(query: str, limit: int, as_json: bool, content_dirs: list[Path]) 
     from tms_info.content.search import SearchIndex
     from tms_info.locations import bundled_content_root
 
-    library = Library.load([bundled_content_root(), *content_dirs])
+    library = Library.load([bundled_content_root()], local_roots=content_dirs)
     results = SearchIndex.open(library).search(query, limit)
     if as_json:
         print(json.dumps([hit.as_dict() for hit in results.hits], ensure_ascii=False, indent=2))
@@ -149,13 +151,13 @@ def main(argv: list[str] | None = None) -> int:
     options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     if options.command == "check":
         logging.basicConfig(level=logging.ERROR, format="%(levelname)s: %(message)s")
-        return run_check(options.content_dir)
+        return run_check(options.content_dirs)
     if options.command == "export":
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
         return run_export(options.page, options.all, options.output)
     if options.command == "search":
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-        return run_search(" ".join(options.query), options.limit, options.json, options.content_dir)
+        return run_search(" ".join(options.query), options.limit, options.json, options.content_dirs)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     from tms_info.ui.app import run
 

@@ -9,7 +9,6 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-
 from tms_info.content.library import Library
 from tms_info.content.links import article_href, term_href
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term

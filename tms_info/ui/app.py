@@ -11,13 +11,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from tms_info import APP_NAME, __version__
+from tms_info.config import content_dirs_from_environment, read_config
 from tms_info.content import snapshot
 from tms_info.content.library import Library
 from tms_info.locations import bundled_content_root, icon_path
 from tms_info.ui.main_window import MainWindow
-from tms_info.config import content_dirs_from_environment, read_config
-from tms_info.ui.startup_probe import install_if_asked
 from tms_info.ui.settings import APPLICATION, ORGANIZATION, MemorySettings, Preferences, open_settings
+from tms_info.ui.startup_probe import install_if_asked
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

@@ -5,11 +5,20 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tms_info.content.model import Term
-from tms_info.ui.accessibility import clearable
 from tms_info.documents import set_reading_style
+from tms_info.ui.accessibility import clearable
 
 TERM_ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
@@ -37,6 +37,7 @@ from tms_info.content.render import Renderer
 from tms_info.content.style import DEFAULT_TEXT_SIZE, TEXT_SIZES, body_px, stylesheet
 from tms_info.history import History, Place
 from tms_info.reading_list import ReadingList
+from tms_info.ui import theme as theming
 from tms_info.ui.article_view import ArticleView
 from tms_info.ui.find_bar import FindBar
 from tms_info.ui.glossary_panel import GlossaryPanel
@@ -44,7 +45,6 @@ from tms_info.ui.kiosk import Kiosk
 from tms_info.ui.my_pages import MyPagesPanel
 from tms_info.ui.notice_bar import NoticeBar
 from tms_info.ui.search_box import IndexLoader, SearchBox
-from tms_info.ui import theme as theming
 from tms_info.ui.settings import Preferences
 from tms_info.ui.topic_tree import TopicTree
 
@@ -62,12 +62,12 @@ class MainWindow(QMainWindow):
     pageOpened = Signal(str)
 
     def __init__(self, library: Library, preferences: Preferences, cache_dir: Path | None = None,
-                 config: Config = Config(), notices: Sequence[str] = (), known_pages: dict[str, str] | None = None,
+                 config: Config | None = None, notices: Sequence[str] = (), known_pages: dict[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.cache_dir = cache_dir
-        self.config = config
+        self.config = config = config or Config()
         self.preferences = preferences
         self.renderer = Renderer(library, config.clinic_name, external_links=not config.kiosk, known_pages=known_pages)
         self.history = History()
