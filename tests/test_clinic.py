@@ -136,7 +136,8 @@ def kiosk(qtbot, clinic, settings_file) -> MainWindow:
     qtbot.waitExposed(window)
     qtbot.waitUntil(window.isActiveWindow)
     window.start()
-    return window
+    yield window
+    window.kiosk.leave()  # a kiosk ignores an ordinary close: let the next test start without it
 
 
 def test_kiosk_mode_is_full_screen_without_file_actions(kiosk):

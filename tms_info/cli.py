@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--open", metavar="ARTICLE_ID", dest="open_page",
                         help="open this page first, for example about/what-is-tms")
-    _content_dirs(parser, "add a clinic's own pages from this folder (repeatable; also TMS_INFO_CONTENT_DIR)")
+    _content_dirs(parser, "add a clinic's own pages from this folder (repeatable; also TMS_INFO_CONTENT_DIR)",
+                  in_command=False)
     parser.add_argument("--kiosk", action="store_true",
                         help="waiting-room mode: full screen, starts afresh when idle, writes nothing to disk")
     parser.add_argument("--config", metavar="FILE", type=Path,
@@ -85,9 +86,12 @@ def run_export(page_id: str | None, everything: bool, output: Path) -> int:
         del app
 
 
-def _content_dirs(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument("--content-dir", metavar="DIR", type=Path, action="append", default=[], dest="content_dirs",
-                        help=help_text)
+def _content_dirs(parser: argparse.ArgumentParser, help_text: str, in_command: bool = True) -> None:
+    """--content-dir, on the main parser and on a command; both places count (`tms-info --content-dir X
+    check` and `tms-info check --content-dir X` alike)."""
+    parser.add_argument("--content-dir", metavar="DIR", type=Path, action="append",
+                        default=argparse.SUPPRESS if in_command else [],
+                        dest="command_content_dirs" if in_command else "content_dirs", help=help_text)
 
 
 def _positive(text: str) -> int:
@@ -149,6 +153,7 @@ def run_check(content_dirs: list[Path]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    options.content_dirs = [*options.content_dirs, *getattr(options, "command_content_dirs", [])]
     if options.command == "check":
         logging.basicConfig(level=logging.ERROR, format="%(levelname)s: %(message)s")
         return run_check(options.content_dirs)

@@ -17,6 +17,7 @@ from tms_info.content.style import DEFAULT_TEXT_SIZE, TEXT_SIZES
 
 SECTION = "clinic"
 DEFAULT_IDLE_SECONDS = 180
+MAX_IDLE_SECONDS = 86_400
 DEFAULT_EXIT_KEYS = "Ctrl+Alt+Shift+Q"
 CONTENT_ENV = "TMS_INFO_CONTENT_DIR"
 CONFIG_ENV = "TMS_INFO_CONFIG"
@@ -25,12 +26,13 @@ KEYS = {
     "name": "the clinic's name, shown in the window title and on handouts",
     "content_dirs": "folders of the clinic's own pages, one per line",
     "kiosk": "yes or no: run full screen for a waiting room",
-    "idle_timeout": "seconds without use before a kiosk starts afresh (30 or more)",
-    "exit_keys": "the key combination that closes a kiosk, e.g. Ctrl+Alt+Shift+Q",
+    "idle_timeout": "seconds without use before a kiosk starts afresh (30 to 86400)",
+    "exit_keys": "the key combination that closes a kiosk: two or more of Ctrl, Alt, Shift, Meta and a letter, "
+                 "digit or F-key, e.g. Ctrl+Alt+Shift+Q",
     "language": "the language of the content: en",
     "text_size": "the starting text size in percent: " + ", ".join(map(str, TEXT_SIZES)),
 }
-_KEY_COMBINATION = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+)+[A-Za-z0-9]$|^((Ctrl|Alt|Shift|Meta)\+)*F([1-9]|1[0-2])$")
+_KEY_COMBINATION = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+){2,}([A-Za-z0-9]|F([1-9]|1[0-2]))$")
 
 
 def system_config_path() -> Path:
@@ -71,7 +73,7 @@ def read_config(path: Path | None = None) -> Config:
     problems: list[str] = []
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        with open(path, encoding="utf-8") as file:
+        with open(path, encoding="utf-8-sig") as file:  # Notepad and PowerShell 5 write a BOM
             parser.read_file(file)
     except (OSError, UnicodeDecodeError, configparser.Error) as error:
         reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
@@ -103,7 +105,7 @@ def read_config(path: Path | None = None) -> Config:
     if "idle_timeout" in values:
         try:
             seconds = int(values["idle_timeout"])
-            if seconds < 30:
+            if not 30 <= seconds <= MAX_IDLE_SECONDS:
                 raise ValueError
             config = replace(config, idle_timeout=seconds)
         except ValueError:

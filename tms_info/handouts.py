@@ -107,8 +107,8 @@ def write_pdf(renderer: Renderer, page: Page, target: Path, toggled: frozenset[i
         writer.setCreator(APP_NAME)
         pages = paint_pages(handout_document(renderer, page, toggled, clinic), writer, footer_text(page, clinic))
         del writer
-        if os.path.getsize(temporary) == 0:
-            raise HandoutError("nothing could be written (is the disk full?)")
+        if not _is_complete_pdf(Path(temporary)):  # QPdfWriter does not report a failed write
+            raise HandoutError("the file could not be written completely (is the disk full?)")
         os.replace(temporary, target)
         return pages
     except OSError as error:
@@ -116,6 +116,13 @@ def write_pdf(renderer: Renderer, page: Page, target: Path, toggled: frozenset[i
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _is_complete_pdf(path: Path) -> bool:
+    with open(path, "rb") as file:
+        file.seek(0, os.SEEK_END)
+        file.seek(max(0, file.tell() - 1024))
+        return b"%%EOF" in file.read()
 
 
 def export_all(library: Library, folder: Path, clinic: str | None = None) -> list[Path]:

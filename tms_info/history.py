@@ -8,7 +8,7 @@ from dataclasses import dataclass
 class Place:
     page_id: str
     anchor: str | None = None
-    scroll: int | None = None
+    scroll: float | None = None  # how far down the page, from 0 to 1
 
 
 class History:

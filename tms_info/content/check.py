@@ -164,8 +164,24 @@ class Checker:
         for term in terms:
             if term.id not in used_terms:
                 self.add(term.source, 1, f"glossary term '{term.term}' is never used in any page")
+        self._check_lay_words()
         self._check_median()
         return self.report
+
+    def _check_lay_words(self) -> None:
+        from tms_info.content.search import LAY_WORDS_FILE, load_lay_words
+
+        for root in self.library.roots:
+            problems: list[str] = []
+            markdown_log = logging.getLogger("tms_info.content.search")
+            level = markdown_log.level
+            markdown_log.setLevel(logging.ERROR)  # reported below, with the file
+            try:
+                load_lay_words([root], problems)
+            finally:
+                markdown_log.setLevel(level)
+            for problem in problems:
+                self.add(root / LAY_WORDS_FILE, 1, problem.split(": ", 1)[1])
 
     # ----- front matter ---------------------------------------------------------------------
 

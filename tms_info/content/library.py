@@ -162,11 +162,16 @@ class Library:
         pages: dict[str, Page] = {}
         terms: dict[str, Term] = {}
         problems: list[Problem] = []
+        sections: dict[str, Page] = {}
         roots, local_roots = tuple(Path(r) for r in roots), tuple(Path(r) for r in local_roots)
         for root in roots + local_roots:
-            root_pages, root_terms = _load_root(root, problems, local=root in local_roots)
+            root_pages, root_terms, root_sections = _load_root(root, problems, local=root in local_roots)
             pages.update(root_pages)
             terms.update(root_terms)
+            for section_id, section in root_sections.items():
+                sections.setdefault(section_id, section)
+        for section_id, section in sections.items():  # only where no root has an index.md for it
+            pages.setdefault(section_id, section)
         return cls(pages, terms, problems, roots + local_roots)
 
     def page(self, page_id: str) -> Page | None:
@@ -196,30 +201,55 @@ class Library:
         return crumbs
 
 
-def _load_root(root: Path, problems: list[Problem], local: bool = False) -> tuple[dict[str, Page], dict[str, Term]]:
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+    """Markdown files, and folders that hold some, below a root; linked folders are followed
+    (once each), and names starting with '.' or '_' are left out."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    seen: set[str] = set()
+    for folder, subfolders, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders.clear()
+            continue
+        seen.add(real)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")))
+        found = sorted(Path(folder) / name for name in names if name.endswith(".md") and not name.startswith((".", "_")))
+        files += found
+        if found and Path(folder) != root:
+            for parent in [Path(folder), *Path(folder).parents]:
+                if parent == root:
+                    break
+                if parent not in folders:
+                    folders.append(parent)
+    return files, sorted(folders)
+
+
+def _load_root(root: Path, problems: list[Problem], local: bool = False
+               ) -> tuple[dict[str, Page], dict[str, Term], dict[str, Page]]:
+    """Pages, terms, and the section pages a folder without an index.md stands for."""
     pages: dict[str, Page] = {}
     terms: dict[str, Term] = {}
     if not root.is_dir():
         problem = Problem(root, 1, "content folder not found" if not root.exists() else "not a folder")
         problems.append(problem)
         log.warning("%s", problem)
-        return pages, terms
+        return pages, terms, {}
 
     if not os.access(root, os.R_OK | os.X_OK):
         problem = Problem(root, 1, "content folder cannot be read (permission denied)")
         problems.append(problem)
         log.warning("%s", problem)
-        return pages, terms
+        return pages, terms, {}
 
     def skip(path: Path, error: ContentError) -> None:
         problem = Problem(path, error.line, f"skipped: {error}")
         problems.append(problem)
         log.warning("%s", problem)
 
-    for path in sorted(root.rglob("*.md")):
+    markdown_files, folders = _walk(root)
+    for path in markdown_files:
         relative = path.relative_to(root)
-        if any(part.startswith((".", "_")) for part in relative.parts):
-            continue
         try:
             if relative.parts[0] == GLOSSARY_FOLDER:
                 if len(relative.parts) == 2:
@@ -238,17 +268,17 @@ def _load_root(root: Path, problems: list[Problem], local: bool = False) -> tupl
             continue
         pages[page.id] = replace(page, local=local) if local else page
 
-    for folder in sorted(p for p in root.rglob("*") if p.is_dir()):
+    sections: dict[str, Page] = {}
+    for folder in folders:
         relative = folder.relative_to(root)
-        if relative.parts[0] == GLOSSARY_FOLDER or any(part.startswith((".", "_")) for part in relative.parts):
+        if relative.parts[0] == GLOSSARY_FOLDER:
             continue
         section_id = page_id_for(relative / "index.md")
-        if any(folder.rglob("*.md")):
-            pages.setdefault(section_id, Page(
-                id=section_id, title=_title_from_folder(folder.name), body="", source=folder,
-                relative=(relative / "index.md").as_posix(),
-                order=split_order(folder.name)[0], is_section=True, local=local))
-    return pages, terms
+        sections.setdefault(section_id, Page(
+            id=section_id, title=_title_from_folder(folder.name), body="", source=folder,
+            relative=(relative / "index.md").as_posix(),
+            order=split_order(folder.name)[0], is_section=True, local=local))
+    return pages, terms, sections
 
 
 def _read_page(path: Path, relative: Path, problems: list[Problem]) -> Page:

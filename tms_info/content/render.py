@@ -42,6 +42,7 @@ class Renderer:
         self.clinic_name = clinic_name
         self.external_links = external_links
         self._converter: Converter | None = None
+        self._incomplete: set[str] = set()  # pages with a missing picture: never handed to the next run
         self._pages: dict[tuple[str, frozenset[int]], str] = {
             (page_id, frozenset()): html for page_id, html in (known_pages or {}).items()}
 
@@ -61,7 +62,8 @@ class Renderer:
 
     def rendered_pages(self) -> dict[str, str]:
         """The pages rendered so far (without ticks), to hand to the next run."""
-        return {page_id: html for (page_id, toggled), html in self._pages.items() if not toggled}
+        return {page_id: html for (page_id, toggled), html in self._pages.items()
+                if not toggled and page_id not in self._incomplete}
 
     @property
     def last_links(self) -> list[tuple[str, str]]:
@@ -104,6 +106,8 @@ class Renderer:
             parts.append(f'<p class="evidence-level"><b>How strong is the evidence?</b> '
                          f'{escape(EVIDENCE_NOTES[page.evidence])}</p>')
         parts.append(self.markdown_to_html(page.body, page, toggled))
+        if not all(picture.found for picture in self.last_pictures):
+            self._incomplete.add(page.id)
         if page.is_section:
             parts.append(self._section_list(page))
         if page.id not in (HOME_ID, HELP_NOW_ID) and self.library.page(HELP_NOW_ID) and not for_paper:

@@ -17,6 +17,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -72,6 +73,7 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
 _MARKUP = re.compile(r"[*_`#>|~]+|^\s*[-+]\s+|^\s*\d+\.\s+", re.MULTILINE)
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+_CUSTOM_ID = re.compile(r"\s*\{:?[^}]*#([\w-]+)[^}]*\}\s*$")  # attr_list: ## Bus routes {#bus}
 
 
 def _plain(markdown_text: str) -> str:
@@ -100,8 +102,10 @@ def page_sections(body: str) -> list[IndexedSection]:
             fenced = not fenced
         heading = None if fenced else _HEADING.match(line)
         if heading:
-            title = _plain(heading.group(1))
-            anchor = unique(slugify(html.unescape(title), "-"), used_ids)
+            text = heading.group(1)
+            custom = _CUSTOM_ID.search(text)
+            title = _plain(text[:custom.start()] if custom else text)
+            anchor = custom.group(1) if custom else unique(slugify(html.unescape(title), "-"), used_ids)
             sections.append((anchor, title, []))
             continue
         admonition = _ADMONITION.match(line)
@@ -110,9 +114,9 @@ def page_sections(body: str) -> list[IndexedSection]:
             for anchor, heading, lines in sections if anchor or "".join(lines).strip()]
 
 
-def load_lay_words(roots: Iterable[Path]) -> dict[str, tuple[str, ...]]:
+def load_lay_words(roots: Iterable[Path], problems: list[str] | None = None) -> dict[str, tuple[str, ...]]:
     """Lay words and their alternatives from each root's lay-words.yaml; a later root adds to and
-    overrides an earlier one. A broken file is reported and skipped."""
+    overrides an earlier one. A broken file is reported (logged, and added to `problems`) and skipped."""
     table: dict[str, tuple[str, ...]] = {}
     for root in roots:
         path = Path(root) / LAY_WORDS_FILE
@@ -132,6 +136,8 @@ def load_lay_words(roots: Iterable[Path]) -> dict[str, tuple[str, ...]]:
                     table[key] = tuple(" ".join(words_of(str(a))) for a in alternatives if words_of(str(a)))
         except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as error:
             log.warning("%s: skipped: %s", path, error)
+            if problems is not None:
+                problems.append(f"{path}: skipped: {' '.join(str(error).split())}")
     return table
 
 
@@ -245,6 +251,9 @@ class SearchIndex:
             for old in path.parent.glob("search-*.sqlite"):
                 if old != path:
                     old.unlink(missing_ok=True)
+            for stale in path.parent.glob(".search-*.tmp"):  # left by a build the app quit during
+                if time.time() - stale.stat().st_mtime > 3600:
+                    stale.unlink(missing_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
             os.close(handle)
             connection = sqlite3.connect(temporary)

@@ -60,6 +60,15 @@ class ArticleView(QTextBrowser):
     def set_scroll_position(self, value: int) -> None:
         self.verticalScrollBar().setValue(value)
 
+    def scroll_fraction(self) -> float:
+        """Where the reader is, as a share of the page: it stays right when the text size changes."""
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
     def go_to_anchor(self, anchor: str | None) -> bool:
         """Scrolls to a named spot on the page; False if the page has no such spot."""
         if not anchor:

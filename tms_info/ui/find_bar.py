@@ -37,6 +37,7 @@ class FindBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.close_button)
 
+        self._total = 0
         self.field.textChanged.connect(self._search)
         self.field.returnPressed.connect(self.find_next)
         self.next_button.clicked.connect(self.find_next)
@@ -66,20 +67,24 @@ class FindBar(QWidget):
             self._search(self.field.text())
 
     def _search(self, text: str) -> None:
-        total = self.view.highlight_text(text)
-        self._show_count(total)
+        self._total = self.view.highlight_text(text)
+        self._show_count(self._total)
 
     def find_next(self) -> None:
-        if not self.isVisible():
-            self.open_bar()
-            return
-        self._show_count(self.view.highlight_text(self.field.text()), self.view.step_match(+1))
+        self._step(+1)
 
     def find_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
         if not self.isVisible():
             self.open_bar()
             return
-        self._show_count(self.view.highlight_text(self.field.text()), self.view.step_match(-1))
+        self._show_count(self._total, self.view.step_match(step))
+
+    def clear(self) -> None:
+        """Empty, with nothing left to undo: the next reader must not get the last one's words."""
+        self.field.setText("")
 
     def _show_count(self, total: int, current: int | None = None) -> None:
         text = self.field.text().strip()

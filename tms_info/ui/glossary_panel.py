@@ -109,7 +109,7 @@ class GlossaryPanel(QWidget):
 
     def reset(self) -> None:
         """No filter and no entry open, as when the app starts."""
-        self.filter_box.clear()
+        self.filter_box.setText("")  # unlike clear(), leaves nothing for Ctrl+Z to bring back
         self.current_term_id = None
         self.term_list.blockSignals(True)
         self.term_list.setCurrentItem(None)

@@ -5,13 +5,16 @@ Only the clinic's key combination (from the configuration file) closes the app.
 """
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from tms_info.config import Config
+from tms_info.config import DEFAULT_EXIT_KEYS, Config
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from tms_info.ui.main_window import MainWindow
@@ -29,7 +32,13 @@ class Kiosk(QObject):
         self.idle.setSingleShot(True)
         self.idle.setInterval(config.idle_timeout * 1000)
         self.idle.timeout.connect(self.start_afresh)
-        exit_shortcut = QShortcut(QKeySequence(config.exit_keys), window)
+        exit_keys = QKeySequence(config.exit_keys)
+        if any(action.shortcut().matches(exit_keys) == QKeySequence.SequenceMatch.ExactMatch
+               for action in window.actions_with_keys()):
+            log.warning("exit_keys = %s is already a shortcut of the app; using %s to close the kiosk",
+                        config.exit_keys, DEFAULT_EXIT_KEYS)
+            exit_keys = QKeySequence(DEFAULT_EXIT_KEYS)
+        exit_shortcut = QShortcut(exit_keys, window)
         exit_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         exit_shortcut.activated.connect(self.leave)
         for action in (window.pdf_action, window.quit_action, window.save_action, window.my_pages_toggle):
@@ -39,7 +48,10 @@ class Kiosk(QObject):
         for dock in window.findChildren(QDockWidget):
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
         window.toolbar.setMovable(False)
+        window.toolbar.toggleViewAction().setEnabled(False)
+        window.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)  # no hiding the toolbar
         window.showFullScreen()
+        self.layout = window.saveState()
         QApplication.instance().installEventFilter(self)
         self.idle.start()
 
@@ -50,6 +62,8 @@ class Kiosk(QObject):
 
     def start_afresh(self) -> None:
         self.window.reset_for_next_reader()
+        self.window.restoreState(self.layout)  # panels closed or moved by the last person come back
+        self.window.toolbar.show()
         self.window.my_pages_dock.hide()
 
     def leave(self) -> None:

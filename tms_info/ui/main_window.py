@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
 
         self.tree.pageChosen.connect(self.open_page)
         self.view.anchorClicked.connect(self.follow_link)
-        self.glossary.linkClicked.connect(self.follow_link)
+        self.glossary.linkClicked.connect(self._follow_glossary_link)
         self.search.hitChosen.connect(self.open_search_hit)
         self.my_pages.pageChosen.connect(self.open_page)
         self.my_pages.savedRemoved.connect(self._unsave)
@@ -329,8 +329,12 @@ class MainWindow(QMainWindow):
     def open_page(self, page_id: str, anchor: str | None = None) -> None:
         """Opens a page as a new step in the history (Back returns to where you were)."""
         current = self.history.current
+        if current is not None and current.page_id == page_id == self.current_page_id and not anchor \
+                and not current.anchor:
+            self.view.set_scroll_position(0)  # the same page again: back to its top, not a new step
+            return
         if current is not None:
-            current.scroll = self.view.scroll_position()
+            current.scroll = self.view.scroll_fraction()
         place = Place(page_id, anchor)
         self.history.visit(place)
         self._show(place)
@@ -341,7 +345,7 @@ class MainWindow(QMainWindow):
             self.current_page_id = place.page_id
             self._render_current()
         if place.scroll is not None:
-            self.view.set_scroll_position(place.scroll)
+            self.view.set_scroll_fraction(place.scroll)
         elif not self.view.go_to_anchor(place.anchor):
             self.show_status(f"This page has no part called “{place.anchor}”; showing its start.")
         title = page.title if page else "Page not found"
@@ -421,7 +425,7 @@ class MainWindow(QMainWindow):
     def _step(self, move) -> None:
         current = self.history.current
         if current is not None:
-            current.scroll = self.view.scroll_position()
+            current.scroll = self.view.scroll_fraction()
         place = move()
         if place is not None:
             self._show(place)
@@ -479,8 +483,12 @@ class MainWindow(QMainWindow):
         printer.setDocName(page.title)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(f"Print “{page.title}”")
+        if self.kiosk is not None:  # a kiosk prints on paper, and never writes or browses files
+            dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
+        if self.kiosk is not None:
+            printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
         try:
             document = handouts.handout_document(self.renderer, page, frozenset(self.toggled_boxes.get(page.id, ())),
                                                  self.config.clinic_name)
@@ -496,12 +504,13 @@ class MainWindow(QMainWindow):
         if page is None:
             return
         if target is None:
-            suggested = str(Path.home() / (page.id.replace("/", "-") + ".pdf"))
-            target, _ = QFileDialog.getSaveFileName(self, "Save this page as a PDF", suggested, "PDF files (*.pdf)")
-            if not target:
+            dialog = QFileDialog(self, "Save this page as a PDF", str(Path.home() / (page.id.replace("/", "-") + ".pdf")),
+                                 "PDF files (*.pdf)")
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("pdf")  # so the dialog asks before replacing the file really written
+            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
                 return
-        if not target.lower().endswith(".pdf"):
-            target += ".pdf"
+            target = dialog.selectedFiles()[0]
         from tms_info import handouts
 
         try:
@@ -512,6 +521,12 @@ class MainWindow(QMainWindow):
                                 "Nothing was changed. Try another folder.")
             return
         self.show_status(f"Saved {target} ({pages} page{'s' * (pages != 1)}).")
+
+    def _follow_glossary_link(self, url: QUrl) -> None:
+        """A glossary entry links to pages, other terms and websites; its own #anchors and boxes
+        are not the article's, so they are not acted on there."""
+        if classify(url.toString()).kind not in (LinkKind.ANCHOR, LinkKind.TICK, LinkKind.BACK):
+            self.follow_link(url)
 
     def show_term(self, term_id: str) -> None:
         if self.glossary.show_term(term_id):
@@ -614,6 +629,7 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             dialog.reject()
         self.search.clear()
+        self.find_bar.clear()
         self.find_bar.close_bar()
         self.glossary.reset()
         self.toggled_boxes.clear()

@@ -189,7 +189,7 @@ class SearchBox(QWidget):
         self.field.selectAll()
 
     def clear(self) -> None:
-        self.field.clear()
+        self.field.setText("")  # unlike clear(), leaves nothing for Ctrl+Z to bring back
         self.close_results()
 
     # ----- queries --------------------------------------------------------------------------
