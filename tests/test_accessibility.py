@@ -28,6 +28,7 @@ def reachable(window: QWidget) -> list[QWidget]:
 def test_every_reachable_control_has_an_accessible_name(make_window):
     window = make_window()
     window.glossary_dock.show()
+    window.my_pages_dock.show()
     window.find_bar.open_bar()
     widgets = reachable(window)
     assert len(widgets) > 20

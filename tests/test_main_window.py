@@ -198,3 +198,20 @@ def test_a_window_remembered_off_screen_opens_inside_the_screen(make_window):
     second = make_window()
     available = QGuiApplication.primaryScreen().availableGeometry()
     assert available.contains(second.frameGeometry().center())
+
+
+def test_the_text_always_fits_the_reading_pane(make_window, qtbot):
+    """Lines are kept short with side margins; when a panel opens and the pane narrows, the text
+    must be laid out again, not cut off at the right."""
+    window = make_window("help-now")
+    window.glossary_dock.hide()
+    window.my_pages_dock.hide()
+    window.splitter.setSizes([100, 2000])
+    window.smaller_text()
+    window.smaller_text()  # short lines, so the pane has side margins
+    qtbot.wait(10)
+    assert window.view.viewportMargins().left() > 0
+    for step in (window.glossary_dock.show, window.glossary_dock.hide, window.larger_text, window.larger_text):
+        step()
+        qtbot.wait(10)
+        assert window.view.document().textWidth() <= window.view.viewport().width() + 1, "text is cut off"

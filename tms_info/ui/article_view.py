@@ -40,6 +40,7 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps, pictures shrink
         self.document().setDocumentMargin(MIN_MARGIN_PX)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         self.setAccessibleName("Article")
         self.setAccessibleDescription("The page you are reading. Press Tab to move between its links.")
         self._body_px = 18
@@ -201,6 +202,10 @@ class ArticleView(QTextBrowser):
         margin = max(0, (outer - readable) // 2)
         if margin != self.viewportMargins().left():
             self.setViewportMargins(margin, 0, margin, 0)
+        # Qt lays the text out for the widget's width when the widget is resized, not when only its
+        # viewport changes, so the text width is kept to the viewport here, every time.
+        if self.lineWrapColumnOrWidth() != self.viewport().width():
+            self.setLineWrapColumnOrWidth(self.viewport().width())
         fit_pictures(self.document(), self.viewport().width() - 2 * self.document().documentMargin())
 
     def set_page_colour(self, colour: str) -> None:

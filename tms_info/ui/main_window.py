@@ -619,8 +619,9 @@ class MainWindow(QMainWindow):
         available = screen.availableGeometry()
         width, height = min(1280, available.width()), min(860, available.height())
         self.resize(width, height)
-        if width < SMALL_SCREEN_WIDTH:
-            self.glossary_dock.hide()  # it opens when a glossary word is clicked
+        if width < SMALL_SCREEN_WIDTH:  # the panels open when needed: a glossary word, the star, the menu
+            self.glossary_dock.hide()
+            self.my_pages_dock.hide()
             self.splitter.setSizes([220, width - 220])
         self.move(available.x() + (available.width() - width) // 2, available.y() + (available.height() - height) // 2)
 
