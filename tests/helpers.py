@@ -1,6 +1,8 @@
 """Helpers for UI tests: find things in a QTextBrowser the way a reader sees them, and click them."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
@@ -54,3 +56,10 @@ def tab_to_link(qtbot, browser: QTextBrowser, href_prefix: str, most: int = 40) 
         if href.startswith(href_prefix):
             return href
     raise AssertionError(f"no link starting with {href_prefix!r} reached with Tab")
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    """Writes a content file, making its folders; text is written as UTF-8."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path

@@ -2,11 +2,10 @@
 is exposed. (../shared/tools/a11y-tree shows the same over AT-SPI in a real session.)"""
 from __future__ import annotations
 
+from helpers import tab_to_link
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QWidget
-
-from helpers import tab_to_link
 
 
 def accessible_name(widget: QWidget) -> str:

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import FIXTURES
+
 from tms_info.content.check import check, flesch_kincaid_grade
 from tms_info.locations import bundled_content_root
 

@@ -5,24 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import READER_CONTENT
+from helpers import click_link, visible_text, write
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from conftest import READER_CONTENT
-from helpers import click_link, visible_text
 from tms_info.config import DEFAULT_IDLE_SECONDS, Config, read_config
 from tms_info.content.library import Library
 from tms_info.content.render import Renderer
 from tms_info.ui import app as app_module
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import MemorySettings, Preferences, open_settings
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import READER_CONTENT
+from helpers import click_link
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QMessageBox
 
-from conftest import READER_CONTENT
-from helpers import click_link
 from tms_info import handouts
 from tms_info.content.library import Library
 from tms_info.content.render import Renderer

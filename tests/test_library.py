@@ -5,11 +5,11 @@ import logging
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
-
 from conftest import READER_CONTENT
+from helpers import write
+
 from tms_info.content.library import Library
 from tms_info.content.model import HOME_ID, page_id_for
 from tms_info.locations import bundled_content_root
@@ -57,9 +57,6 @@ def test_glossary_terms_load_with_aliases_and_links():
     assert [term.term for term in library.terms_a_to_z()] == ["deep TMS", "relapse", "rTMS", "TMS"]
 
 
-def write(path: Path, data: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data.encode() if isinstance(data, str) else data)
 
 
 GOOD = "---\ntitle: Fine\n---\nBody.\n"

@@ -5,14 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import click_link, link_cursor, text_is_in_view, visible_text
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
-from helpers import click_link, link_cursor, text_is_in_view, visible_text
 from tms_info.ui.settings import open_settings
-
-
 
 
 def test_clicking_a_topic_shows_that_article(window, qtbot):

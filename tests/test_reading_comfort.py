@@ -3,15 +3,13 @@ buttons, F6, colours that follow the theme, the checklist, and the Help dialogs.
 from __future__ import annotations
 
 import pytest
+from helpers import click_link, tab_to_link, visible_text
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
-from helpers import click_link, tab_to_link, visible_text
 from tms_info.content.style import THEMES, contrast_ratio
 from tms_info.ui.settings import Preferences, open_settings
-
-
 
 
 def listed(page_list) -> list[str]:

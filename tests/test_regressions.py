@@ -6,11 +6,10 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from conftest import READER_CONTENT
-from helpers import text_is_in_view
+from helpers import text_is_in_view, write
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QFileDialog
@@ -23,12 +22,6 @@ from tms_info.content.search import SearchIndex
 from tms_info.locations import bundled_content_root
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import MemorySettings, Preferences
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -1,10 +1,9 @@
 """Rendering: the page frame from front matter, links rewritten for the app, pictures and boxes."""
 from __future__ import annotations
 
-
 import pytest
-
 from conftest import READER_CONTENT
+
 from tms_info.content.library import Library
 from tms_info.content.markdown_ext import resolve_relative_link
 from tms_info.content.render import Renderer, format_day

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tms_info.content.library import Library
+from tms_info.content.plaintext import read_html
 from tms_info.content.render import Renderer
 from tms_info.content.search import SearchIndex, edit_distance, page_sections
-from tms_info.content.plaintext import read_html
 from tms_info.locations import bundled_content_root
 
 PAGES = {

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import READER_CONTENT
+from helpers import text_is_in_view
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from conftest import READER_CONTENT
-from helpers import text_is_in_view
 from tms_info.content.library import Library
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import Preferences, open_settings

@@ -6,8 +6,8 @@ import os
 import shutil
 
 import pytest
-
 from conftest import READER_CONTENT
+
 from tms_info.content import snapshot
 from tms_info.content.library import Library
 from tms_info.content.render import Renderer
