@@ -135,16 +135,3 @@ def read_config(path: Path | None = None) -> Config:
 def content_dirs_from_environment() -> tuple[Path, ...]:
     return _split_paths(os.environ.get(CONTENT_ENV, ""))
 
-
-def example() -> str:
-    """A complete example file, for README and `tms-info --help`."""
-    return "\n".join([
-        f"[{SECTION}]",
-        "name = Riverside TMS Clinic",
-        "content_dirs = /srv/tms-clinic/pages",
-        "kiosk = yes",
-        "idle_timeout = 180",
-        f"exit_keys = {DEFAULT_EXIT_KEYS}",
-        "language = en",
-        "text_size = 115",
-    ])

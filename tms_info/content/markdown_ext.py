@@ -89,7 +89,7 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         matcher = self.extension.matcher
-        if matcher is None or matcher.pattern is None:
+        if matcher.pattern is None:
             return
         linked: set[str] = set(self.extension.skip_terms)
         self._walk(root, matcher, linked)
@@ -137,7 +137,7 @@ class GlossaryExtension(Extension):
 
     def __init__(self, terms: Iterable[Term] = (), **kwargs) -> None:
         super().__init__(**kwargs)
-        self.matcher: GlossaryMatcher | None = GlossaryMatcher(terms)
+        self.matcher = GlossaryMatcher(terms)
         self.skip_terms: set[str] = set()
         self.linked: set[str] = set()
 
