@@ -61,9 +61,12 @@ def test_ctrl_and_the_wheel_change_the_text_size(window):
 
 def test_the_mouse_side_buttons_go_back_and_forward(window, qtbot):
     window.open_page("basics/second")
-    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.BackButton)
+    # As a real mouse does: through the window, over the article and then over the topic list.
+    over_article = window.view.viewport().mapTo(window, QPoint(40, 40))
+    over_topics = window.tree.viewport().mapTo(window, QPoint(20, 20))
+    qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.BackButton, pos=over_article)
     assert window.windowTitle().startswith("First article")
-    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.ForwardButton)
+    qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.ForwardButton, pos=over_topics)
     assert window.windowTitle().startswith("Second article")
 
 

@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+    QWindow,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -124,6 +133,7 @@ class MainWindow(QMainWindow):
         self.index_loader = IndexLoader(self)
         self.index_loader.ready.connect(lambda: self.search.set_index(self.index_loader.index))
         self._index_started = False
+        self._watched_window: QWindow | None = None
         self._create_actions()
         self._create_toolbar()
         self._create_menus()
@@ -140,7 +150,6 @@ class MainWindow(QMainWindow):
         self.my_pages.savedRemoved.connect(self._unsave)
         self.view.firstPainted.connect(self.start_search_index)  # after the first page is on the screen
         self.view.zoomStepped.connect(lambda step: self.larger_text() if step > 0 else self.smaller_text())
-        QApplication.instance().installEventFilter(self)
         self.theme_choice = preferences.theme if preferences.theme in theming.CHOICES else theming.SYSTEM
         self.theme_actions[self.theme_choice].setChecked(True)
         self.theme = theming.resolve(self.theme_choice)
@@ -394,10 +403,18 @@ class MainWindow(QMainWindow):
         current = next((i for i, area in enumerate(areas) if area is focused or area.isAncestorOf(focused)), -1)
         areas[(current + step) % len(areas)].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._watched_window:
+            # The native window sees every mouse press before any widget in it does. (A filter on
+            # the whole application would also see every paint and layout event of every widget.)
+            handle.installEventFilter(self)
+            self._watched_window = handle
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The mouse's side buttons go back and forward, wherever the pointer is in the window."""
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget) and \
-                watched.window() is self:
+        if watched is self._watched_window and event.type() == QEvent.Type.MouseButtonPress:
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
                 return True
