@@ -15,6 +15,7 @@ from tms_info.content.render import Renderer
 
 @pytest.fixture
 def content(tmp_path):
+    (tmp_path / "shared").mkdir()
     return shutil.copytree(READER_CONTENT, tmp_path / "content")
 
 
@@ -30,7 +31,7 @@ def test_an_unchanged_library_comes_back_with_its_rendered_pages(content, tmp_pa
     assert Renderer(loaded, known_pages=pages).page_html(loaded.page("basics/first")) == html
 
 
-@pytest.mark.parametrize("change", ["edit", "add", "remove", "clinic"])
+@pytest.mark.parametrize("change", ["edit", "add", "remove", "clinic", "linked folder"])
 def test_any_change_to_the_content_makes_the_snapshot_unused(content, tmp_path, change):
     key = snapshot.signature([content], [])
     snapshot.save(tmp_path / "cache", key, Library.load([content]), {})
@@ -42,6 +43,11 @@ def test_any_change_to_the_content_makes_the_snapshot_unused(content, tmp_path, 
         (content / "01-basics" / "09-new.md").write_text("---\ntitle: New\n---\n")
     elif change == "remove":
         article.unlink()
+    elif change == "linked folder":  # clinics may link a shared folder in; the library follows links
+        (content / "01-basics" / "shared").symlink_to(tmp_path / "shared", target_is_directory=True)
+        key = snapshot.signature([content], [])
+        snapshot.save(tmp_path / "cache", key, Library.load([content]), {})
+        (tmp_path / "shared" / "03-third.md").write_text("---\ntitle: Third\n---\nMore.\n")
     new_key = snapshot.signature([content], [tmp_path / "clinic"] if change == "clinic" else [])
     assert new_key != key
     assert snapshot.load(tmp_path / "cache", new_key) is None

@@ -7,7 +7,6 @@ A snapshot that cannot be read or written is simply not used: the content is loa
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
@@ -22,23 +21,36 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "content-snapshot.pickle"
 FORMAT = 1
+MAX_DEPTH = 16
 
 
 def signature(roots: Iterable[Path], local_roots: Iterable[Path], *settings: object) -> str:
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{settings!r}".encode())
+    """Every content file's name, size and time of change, as one string. (Not a digest: comparing
+    the text itself is exact, and hashlib would load OpenSSL on every start.)"""
+    parts = [f"{FORMAT}", __version__, repr(settings)]
     for kind, group in (("roots", roots), ("local", local_roots)):
         for root in group:
-            digest.update(f"\0{kind}\0{root}".encode())
-            for folder, subfolders, files in os.walk(root):
-                subfolders.sort()
-                for name in sorted(files):
-                    path = os.path.join(folder, name)
-                    try:
-                        status = os.stat(path)
-                    except OSError:
-                        continue
-                    digest.update(f"\0{os.path.relpath(path, root)}\0{status.st_size}\0{status.st_mtime_ns}".encode())
-    return digest.hexdigest()
+            parts += [kind, str(root)]
+            _add_files(parts, str(root), "")
+    return "\0".join(parts)
+
+
+def _add_files(parts: list[str], folder: str, relative: str, depth: int = 0) -> None:
+    if depth > MAX_DEPTH:  # a folder linked inside itself
+        return
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir():  # follows links, as loading the library does
+                _add_files(parts, entry.path, f"{relative}{entry.name}/", depth + 1)
+            else:
+                status = entry.stat()
+                parts.append(f"{relative}{entry.name}\t{status.st_size}\t{status.st_mtime_ns}")
+        except OSError:
+            continue
 
 
 def load(cache_dir: Path | None, key: str) -> tuple[Library, dict[str, str]] | None:
