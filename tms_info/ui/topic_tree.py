@@ -61,20 +61,18 @@ class TopicTree(QTreeWidget):
     def set_topics(self, home: Page | None, nodes: tuple[TreeNode, ...]) -> None:
         self.clear()
         self._items.clear()
-        if home is not None:
-            self._add(self.invisibleRootItem(), TreeNode(home))
-        for node in nodes:
-            self._add(self.invisibleRootItem(), node)
+        # Rows are built apart from the tree and added in one go: the view is told once, not per row.
+        self.addTopLevelItems([self._item(node) for node in ((TreeNode(home),) if home else ()) + nodes])
         self.expandAll()
 
-    def _add(self, parent: QTreeWidgetItem, node: TreeNode) -> None:
-        item = QTreeWidgetItem(parent, [node.page.title])
+    def _item(self, node: TreeNode) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([node.page.title])
         item.setData(0, PAGE_ID_ROLE, node.page.id)
         if node.page.summary:
             item.setToolTip(0, node.page.summary)
         self._items[node.page.id] = item
-        for child in node.children:
-            self._add(item, child)
+        item.addChildren([self._item(child) for child in node.children])
+        return item
 
     def show_current(self, page_id: str) -> None:
         """Marks the page being read, without announcing it as a new choice."""
