@@ -52,7 +52,9 @@ class Kiosk(QObject):
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)  # no hiding the toolbar
         window.showFullScreen()
         self.layout = window.saveState()
-        QApplication.instance().installEventFilter(self)
+        # Activity anywhere, dialogs included, restarts the idle time. The filter is added once the
+        # first page is up, as it makes Python see every event of every widget while the window is built.
+        window.view.firstPainted.connect(lambda: QApplication.instance().installEventFilter(self))
         self.idle.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

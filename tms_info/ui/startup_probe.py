@@ -35,7 +35,7 @@ class FirstPaintProbe(QObject):
 
     def _report(self) -> None:
         print(f"first-paint {time.time():.6f} {peak_memory_kib()}", flush=True)
-        QApplication.instance().quit()
+        QApplication.instance().exit(0)  # not quit(): a kiosk refuses to close its window
 
 
 def install_if_asked(widget: QWidget) -> None:
