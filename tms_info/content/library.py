@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -201,11 +201,9 @@ class Library:
         return crumbs
 
 
-def _walk(root: Path) -> tuple[list[Path], list[Path]]:
-    """Markdown files, and folders that hold some, below a root; linked folders are followed
-    (once each), and names starting with '.' or '_' are left out."""
-    files: list[Path] = []
-    folders: list[Path] = []
+def walk_folders(root: Path | str, enter: Callable[[str], bool] = lambda name: True) -> Iterator[tuple[str, list[str]]]:
+    """Each folder below a root, with the names of its files, in name order. Linked folders are
+    followed, once each; a subfolder whose name `enter` refuses is left out."""
     seen: set[str] = set()
     for folder, subfolders, names in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
@@ -213,8 +211,21 @@ def _walk(root: Path) -> tuple[list[Path], list[Path]]:
             subfolders.clear()
             continue
         seen.add(real)
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")))
-        found = sorted(Path(folder) / name for name in names if name.endswith(".md") and not name.startswith((".", "_")))
+        subfolders[:] = sorted(name for name in subfolders if enter(name))
+        yield folder, sorted(names)
+
+
+def _is_content_name(name: str) -> bool:
+    return not name.startswith((".", "_"))
+
+
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+    """Markdown files, and folders that hold some, below a root; names starting with '.' or '_'
+    are left out."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    for folder, names in walk_folders(root, _is_content_name):
+        found = [Path(folder) / name for name in names if name.endswith(".md") and _is_content_name(name)]
         files += found
         if found and Path(folder) != root:
             for parent in [Path(folder), *Path(folder).parents]:

@@ -15,42 +15,31 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tms_info import __version__
-from tms_info.content.library import Library
+from tms_info.content.library import Library, walk_folders
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "content-snapshot.pickle"
 FORMAT = 1
-MAX_DEPTH = 16
 
 
 def signature(roots: Iterable[Path], local_roots: Iterable[Path], *settings: object) -> str:
     """Every content file's name, size and time of change, as one string. (Not a digest: comparing
-    the text itself is exact, and hashlib would load OpenSSL on every start.)"""
+    the text itself is exact, and hashlib would load OpenSSL on every start.) The folders are
+    walked as the library walks them, linked folders included."""
     parts = [f"{FORMAT}", __version__, repr(settings)]
     for kind, group in (("roots", roots), ("local", local_roots)):
         for root in group:
             parts += [kind, str(root)]
-            _add_files(parts, str(root), "")
+            for folder, names in walk_folders(root):
+                relative = os.path.relpath(folder, root)
+                for name in names:
+                    try:
+                        status = os.stat(os.path.join(folder, name))
+                    except OSError:
+                        continue
+                    parts.append(f"{relative}/{name}\t{status.st_size}\t{status.st_mtime_ns}")
     return "\0".join(parts)
-
-
-def _add_files(parts: list[str], folder: str, relative: str, depth: int = 0) -> None:
-    if depth > MAX_DEPTH:  # a folder linked inside itself
-        return
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
-        return
-    for entry in entries:
-        try:
-            if entry.is_dir():  # follows links, as loading the library does
-                _add_files(parts, entry.path, f"{relative}{entry.name}/", depth + 1)
-            else:
-                status = entry.stat()
-                parts.append(f"{relative}{entry.name}\t{status.st_size}\t{status.st_mtime_ns}")
-        except OSError:
-            continue
 
 
 def load(cache_dir: Path | None, key: str) -> tuple[Library, dict[str, str]] | None:
