@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QShowEvent,
-    QWindow,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -133,7 +132,6 @@ class MainWindow(QMainWindow):
         self.index_loader = IndexLoader(self)
         self.index_loader.ready.connect(lambda: self.search.set_index(self.index_loader.index))
         self._index_started = False
-        self._watched_window: QWindow | None = None
         self._create_actions()
         self._create_toolbar()
         self._create_menus()
@@ -405,16 +403,14 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        handle = self.windowHandle()
-        if handle is not None and handle is not self._watched_window:
-            # The native window sees every mouse press before any widget in it does. (A filter on
-            # the whole application would also see every paint and layout event of every widget.)
-            handle.installEventFilter(self)
-            self._watched_window = handle
+        # The native window sees every mouse press before any widget in it does. (A filter on the
+        # whole application would also see every paint and layout event of every widget.) Qt keeps
+        # one entry per filter, so installing it again on a later show changes nothing.
+        self.windowHandle().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The mouse's side buttons go back and forward, wherever the pointer is in the window."""
-        if watched is self._watched_window and event.type() == QEvent.Type.MouseButtonPress:
+        if event.type() == QEvent.Type.MouseButtonPress and watched is self.windowHandle():
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
                 return True
