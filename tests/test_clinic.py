@@ -160,6 +160,7 @@ def test_the_kiosk_starts_afresh_when_idle(kiosk, qtbot):
     qtbot.keyClicks(kiosk.find_bar.field, "sessions")
     kiosk.search.field.setText("seizure")
     kiosk.open_page("basics/second")
+    kiosk.tree.item_for("basics").setExpanded(False)
     kiosk.kiosk.idle.setInterval(200)
     kiosk.kiosk.idle.start()
     qtbot.waitUntil(lambda: kiosk.windowTitle().startswith("Welcome"), timeout=3000)
@@ -169,6 +170,7 @@ def test_the_kiosk_starts_afresh_when_idle(kiosk, qtbot):
     assert kiosk.glossary.current_term_id is None and "Choose a term" in kiosk.glossary.entry.toPlainText()
     assert kiosk.text_size == 100 and kiosk.theme_choice == "system"
     assert kiosk.toggled_boxes == {} and kiosk.reading.recent == ["home"]
+    assert kiosk.tree.item_for("basics").isExpanded(), "the topic list is open again"
     kiosk.open_page("basics/checklist")
     assert visible_text(kiosk.view).count("☑") == 1, "the last person's ticks are gone"
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import click_link, link_cursor, text_is_in_view, visible_text
+from conftest import READER_CONTENT
+from helpers import click_link, link_cursor, text_is_in_view, visible_text, write
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
-from tms_info.ui.settings import open_settings
+from tms_info.content.library import Library
+from tms_info.ui.main_window import MainWindow
+from tms_info.ui.settings import Preferences, open_settings
+from tms_info.ui.topic_tree import OPEN_SECTIONS_UP_TO
 
 
 def test_clicking_a_topic_shows_that_article(window, qtbot):
@@ -19,6 +23,31 @@ def test_clicking_a_topic_shows_that_article(window, qtbot):
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert "The start of the second article." in visible_text(window.view)
     assert window.windowTitle().startswith("Second article")
+
+
+def test_every_section_of_the_topic_list_is_open(window):
+    sections = [window.tree.topLevelItem(row) for row in range(window.tree.topLevelItemCount())]
+    assert [item.data(0, Qt.ItemDataRole.UserRole) for item in sections if item.childCount()] == ["basics"]
+    assert all(item.isExpanded() for item in sections if item.childCount())
+
+
+def test_a_large_library_opens_only_the_section_being_read(qtbot, tmp_path):
+    for section in range(4):
+        for number in range(OPEN_SECTIONS_UP_TO // 4 + 1):
+            write(tmp_path / f"{section + 10}-part-{section}" / f"{number:02d}-page-{number}.md",
+                  f"---\ntitle: Part {section}, page {number}\nsummary: A page.\nreviewed: 2026-11-25\n---\nText.\n")
+    window = MainWindow(Library.load([READER_CONTENT], local_roots=[tmp_path]), Preferences(open_settings()))
+    qtbot.addWidget(window)
+    window.show()
+    window.start("part-2/page-7")
+    tree = window.tree
+    assert tree.item_for("part-2").isExpanded()
+    assert not tree.item_for("part-0").isExpanded() and not tree.item_for("basics").isExpanded()
+    assert tree.viewport().rect().intersects(tree.visualItemRect(tree.item_for("part-2/page-7")))
+
+    window.open_page("basics/second")
+    assert tree.item_for("basics").isExpanded(), "the section of the page being read opens"
+    assert tree.currentItem() is tree.item_for("basics/second")
 
 
 def test_an_internal_link_opens_the_page_at_its_anchor_then_back_and_forward(window, qtbot):

@@ -656,8 +656,7 @@ class MainWindow(QMainWindow):
         self._restyle()
         self.open_page(HOME_ID)
         self.view.set_scroll_position(0)
-        self.tree.collapseAll()
-        self.tree.expandAll()
+        self.tree.open_sections()
         self.statusBar().clearMessage()
 
     def save_settings(self) -> None:

@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from tms_info.content.model import Page, TreeNode
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
+OPEN_SECTIONS_UP_TO = 150
+"""With more pages than this (a clinic's large library), sections start closed and the one being
+read opens: hundreds of titles in one list are hard to find your way in, and slow to lay out."""
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -63,7 +66,17 @@ class TopicTree(QTreeWidget):
         self._items.clear()
         # Rows are built apart from the tree and added in one go: the view is told once, not per row.
         self.addTopLevelItems([self._item(node) for node in ((TreeNode(home),) if home else ()) + nodes])
-        self.expandAll()
+        self.open_sections()
+
+    def open_sections(self) -> None:
+        """The list as it first looks: every section open or, in a large library, only the section
+        of the page being read."""
+        open_all = len(self._items) <= OPEN_SECTIONS_UP_TO
+        for item in self._items.values():
+            if item.childCount():
+                item.setExpanded(open_all)
+        if self.currentItem() is not None:
+            self.scrollToItem(self.currentItem())  # which opens its section
 
     def _item(self, node: TreeNode) -> QTreeWidgetItem:
         item = QTreeWidgetItem([node.page.title])
