@@ -27,6 +27,8 @@ def test_an_unchanged_library_comes_back_with_its_rendered_pages(content, tmp_pa
     snapshot.save(tmp_path / "cache", key, library, renderer.rendered_pages())
     loaded, pages = snapshot.load(tmp_path / "cache", snapshot.signature([content], []))
     assert loaded.page("basics/first").title == "First article" and loaded.term("tms").term == "TMS"
+    assert loaded.pages == library.pages and loaded.terms == library.terms, "every field, paths included"
+    assert loaded.page("basics/first").source.read_text(encoding="utf-8").startswith("---")
     assert pages == {"basics/first": html}
     assert Renderer(loaded, known_pages=pages).page_html(loaded.page("basics/first")) == html
 

