@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import READER_CONTENT
-from helpers import click_link
+from helpers import click_link, write
 from pypdf import PdfReader
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QMessageBox
 
@@ -38,12 +40,50 @@ def test_a_pdf_handout_has_everything_a_clinic_hands_out(qapp, library, tmp_path
     assert pages == count >= 2
     assert "First article" in text and "Riverside Clinic" in text
     assert "O'Reardon JP, et al. 2007" in text.replace("’", "'")
-    assert "Last reviewed: 20 November 2026" in text
+    assert text.index("Last reviewed: 20 November 2026") < text.index("First article"), "on top, seen at once"
     assert f"Page 1 of {count}" in text and f"Page {count} of {count}" in text
     assert "not medical advice" in text and "988" in text
     assert "Where the coil sits" in text, "the picture's caption is printed with it"
     assert "Get help now" not in text and "›" not in text, "no links that cannot be followed on paper"
     assert not list(tmp_path.glob("*.part")), "no temporary file left behind"
+
+
+def test_paragraphs_and_headings_are_not_cut_at_a_page_break(qapp, tmp_path):
+    """A paragraph is easier to follow on one page, and a heading belongs with its text. No line
+    may be in the PDF's text twice either: screen readers, search and copying read that text,
+    even where the printed page does not show it (Qt draws a line above each page, clipped)."""
+    paragraphs = []
+    for number in range(60):
+        if number % 5 == 0:
+            paragraphs.append(f"## Heading number {number} here")
+        paragraphs.append(f"Sentence {number} says something plain about the handout, long enough to wrap "
+                          "onto a second line of the printed page, and now and then onto a third one too.")
+    write(tmp_path / "clinic" / "01-basics" / "09-long.md",
+          "---\ntitle: A long page\nsummary: Many lines.\nreviewed: 2026-11-25\n---\n" + "\n\n".join(paragraphs))
+    library = Library.load([READER_CONTENT], local_roots=[tmp_path / "clinic"])
+    target = tmp_path / "long.pdf"
+    pages = handouts.write_pdf(Renderer(library), library.page("basics/long"), target)
+    _, text = pdf_text(target)
+    assert pages >= 3
+    repeated = [number for number in range(60) if text.count(f"Sentence {number} says") != 1]
+    compact = text.replace(" ", "")  # pypdf splits some bold words: "H eading"
+    repeated += [number for number in range(0, 60, 5) if compact.count(f"Headingnumber{number}here") != 1]
+    assert not repeated, f"in the PDF's text more or less than once: {repeated}"
+    for number, page in enumerate(PdfReader(str(target)).pages[:-1], start=1):
+        body = " ".join(page.extract_text().split()).split("TMS Information: A long page.")[0]
+        assert body.rstrip().endswith("too."), f"page {number} ends inside a paragraph or with a heading"
+
+
+def test_a_heading_at_the_foot_of_a_page_goes_over_with_its_text(qapp):
+    document = QTextDocument()
+    document.setHtml("".join(f"<p>Line {n}.</p>" for n in range(12)) + "<h2>A heading</h2><p>Its text.</p>")
+    document.setTextWidth(400)
+    heading = document.findBlock(document.toPlainText().index("A heading"))
+    heading_bottom = handouts._span(document, heading)[1]
+    document.setPageSize(QSizeF(400, heading_bottom + 4))  # the heading fits on page 1, its text does not
+    handouts._keep_paragraphs_whole(document, heading_bottom + 4)
+    assert handouts._span(document, heading)[0] >= heading_bottom + 4, "the heading starts page 2"
+    assert document.pageCount() == 2
 
 
 @pytest.mark.parametrize("where", ["missing folder", "folder is a file"])

@@ -12,7 +12,19 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextTable,
+)
 
 from tms_info import APP_NAME
 from tms_info.content.library import Library
@@ -56,6 +68,7 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str,
     document.documentLayout().setPaintDevice(device)
     fit_pictures(document, page_rect.width())  # before paginating: a later change is laid out only in part
     document.setPageSize(QSizeF(page_rect.width(), body_height))
+    _keep_paragraphs_whole(document, body_height)
     pages = document.pageCount()
     painter = QPainter()
     if not painter.begin(device):
@@ -66,7 +79,10 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str,
                 device.newPage()
             painter.save()
             painter.translate(0, -number * body_height)
-            document.drawContents(painter, QRectF(0, number * body_height, page_rect.width(), body_height))
+            # Pagination puts each line wholly on one page, so a line can start or end exactly on the
+            # page's edge. Qt draws lines that touch the area drawn, clipped out of sight but still in
+            # the PDF's text; half a pixel in from each edge keeps every line on its own page only.
+            document.drawContents(painter, QRectF(0, number * body_height + 0.5, page_rect.width(), body_height - 1))
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(Qt.GlobalColor.darkGray)
@@ -79,6 +95,69 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str,
         if not painter.end():
             raise HandoutError("the handout could not be finished (is the disk full?)")
     return pages
+
+
+def _span(document: QTextDocument, item: QTextBlock | QTextTable) -> tuple[float, float]:
+    """Where a paragraph's first line, or a table's frame, starts and ends on the paginated document."""
+    layout = document.documentLayout()
+    if isinstance(item, QTextTable):
+        frame = layout.frameBoundingRect(item)
+        return frame.top(), frame.bottom()
+    top = layout.blockBoundingRect(item).top()
+    lines = item.layout()
+    last = lines.lineAt(lines.lineCount() - 1)
+    return top + lines.lineAt(0).y(), top + last.y() + last.height()
+
+
+def _set_new_page_before(item: QTextBlock | QTextTable, new_page: bool) -> None:
+    policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore if new_page else QTextFormat.PageBreakFlag.PageBreak_Auto
+    if isinstance(item, QTextTable):
+        table = item.format()
+        table.setPageBreakPolicy(policy)
+        item.setFormat(table)
+    else:
+        paragraph = item.blockFormat()
+        paragraph.setPageBreakPolicy(policy)
+        QTextCursor(item).setBlockFormat(paragraph)
+
+
+def _keep_paragraphs_whole(document: QTextDocument, page_height: float) -> None:
+    """Starts a new page before a paragraph or box that would be split across two (unless it is
+    longer than half a page), and before a heading that would be left at the foot of a page. A
+    split paragraph is harder to follow on paper; and Qt draws the line before each page's first
+    line too, out of sight but in the PDF's text, so a screen reader would read it twice."""
+    def page(y: float) -> int:
+        return int(y // page_height)
+
+    for _ in range(5):  # each look starts from a fresh layout, and looks again until nothing moves
+        document.markContentsDirty(0, document.characterCount())
+        changed = False
+        previous: QTextBlock | QTextTable | None = None
+        block = document.begin()
+        while block.isValid():
+            table = QTextCursor(block).currentTable()
+            item = block if table is None else table
+            if block.layout().lineCount() and (table is None or block.position() == table.firstPosition()):
+                first, last = _span(document, item)
+                # A one-cell table is a box ("Key points"); a larger table goes on row by row, its
+                # header repeated: moving it whole could leave half a page empty.
+                movable = table is None or table.rows() == 1
+                moved = movable and page(first) != page(last - 1) and last - first < page_height / 2
+                if moved:
+                    _set_new_page_before(item, True)
+                    first, last = _span(document, item)
+                if isinstance(previous, QTextBlock) and previous.blockFormat().headingLevel() \
+                        and page(_span(document, previous)[1] - 1) < page(first):
+                    if moved:
+                        _set_new_page_before(item, False)
+                    _set_new_page_before(previous, True)
+                    moved = True
+                changed = changed or moved
+                previous = item
+            block = block.next()
+        if not changed:
+            return
+    document.markContentsDirty(0, document.characterCount())
 
 
 def footer_text(page: Page, clinic: str | None) -> str:

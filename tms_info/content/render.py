@@ -87,8 +87,10 @@ class Renderer:
         return cached
 
     def handout_html(self, page: Page, toggled: frozenset[int] = frozenset(), clinic: str | None = None) -> str:
-        """The page for paper: no navigation links, the clinic's name on top when there is one."""
-        header = f'<p class="handout-header">{escape(clinic + " · " if clinic else "")}TMS Information</p>'
+        """The page for paper: no navigation links; on top, the clinic's name when there is one and the
+        date the page was last reviewed, where a reader sees at once how current the handout is."""
+        reviewed = f" · Last reviewed: {format_day(page.reviewed)}" if page.reviewed else ""
+        header = f'<p class="handout-header">{escape(clinic + " · " if clinic else "")}TMS Information{reviewed}</p>'
         return header + self._page_html(page, toggled, for_paper=True)
 
     def _page_html(self, page: Page, toggled: frozenset[int], for_paper: bool = False) -> str:
@@ -116,7 +118,7 @@ class Renderer:
         if page.sources:
             items = "".join(f"<li>{escape(source)}</li>" for source in page.sources)
             parts.append(f'<h2 id="sources">Sources</h2><ol class="sources">{items}</ol>')
-        if page.reviewed:
+        if page.reviewed and not for_paper:
             parts.append(f'<p class="reviewed">Last reviewed: {format_day(page.reviewed)}</p>')
         return "\n".join(parts)
 
