@@ -230,6 +230,16 @@ def test_cli_search_json(content):
     assert {hit["kind"] for hit in hits} <= {"article", "term"}
 
 
+def test_cli_search_marks_the_clinics_own_pages(content):
+    lines = [line for line in run_cli("--limit", "20", "--content-dir", str(content), "electroconvulsive").stdout
+             .splitlines() if line[:1].isdigit()]
+    assert any("[other/ect" in line and line.endswith("(from your clinic)") for line in lines)
+    assert any("(from your clinic)" not in line for line in lines), "the bundled pages are not marked"
+    hits = json.loads(run_cli("--json", "--limit", "20", "--content-dir", str(content), "electroconvulsive").stdout)
+    assert {hit["id"]: hit["from_clinic"] for hit in hits}["other/ect"] is True
+    assert False in {hit["from_clinic"] for hit in hits}
+
+
 def test_cli_search_with_nothing_found_suggests_topics():
     result = run_cli("qqqzzzxxx")
     assert result.returncode == 0 and "No results" in result.stdout and "Topics:" in result.stdout

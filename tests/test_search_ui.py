@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import READER_CONTENT
-from helpers import text_is_in_view
+from helpers import text_is_in_view, write
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
@@ -34,6 +34,15 @@ def result_titles(window: MainWindow) -> list[str]:
 def test_results_appear_while_typing(window, qtbot):
     type_search(qtbot, window, "later pa")
     assert result_titles(window)[0] == "Second article"
+
+
+def test_the_first_results_are_shown_whole(window, qtbot):
+    type_search(qtbot, window, "sessions")
+    results = window.search.list
+    assert 1 <= results.count() <= 6
+    for row in range(results.count()):
+        assert results.viewport().rect().contains(results.visualItemRect(results.item(row))), f"row {row} is cut off"
+    assert not results.verticalScrollBar().isVisible()
 
 
 def test_keyboard_down_and_enter_open_a_result_at_its_best_section_with_the_words_marked(window, qtbot):
@@ -107,3 +116,23 @@ def test_find_in_page_says_when_nothing_is_found(window, qtbot):
     qtbot.keyClicks(window.find_bar.field, "zebra")
     assert window.find_bar.count.text() == "Not found"
     assert not window.find_bar.next_button.isEnabled()
+
+
+def test_a_result_from_the_clinic_says_so(qtbot, tmp_path):
+    write(tmp_path / "clinic" / "01-basics" / "50-parking.md",
+          "---\ntitle: Parking at our clinic\nsummary: Where to park.\nreviewed: 2026-11-25\n---\nPark behind the building.\n")
+    window = MainWindow(Library.load([READER_CONTENT], local_roots=[tmp_path / "clinic"]),
+                        Preferences(open_settings()), tmp_path / "cache")
+    qtbot.addWidget(window)
+    window.show()
+    window.start("home")
+    with qtbot.waitSignal(window.index_loader.ready, timeout=10_000):
+        window.start_search_index()
+    type_search(qtbot, window, "park")
+    item = window.search.list.item(0)
+    assert item.data(Qt.ItemDataRole.UserRole).title == "Parking at our clinic"
+    assert "From your clinic." in item.data(Qt.ItemDataRole.AccessibleTextRole)
+    window.search.field.clear()
+    type_search(qtbot, window, "later part")
+    qtbot.waitUntil(lambda: result_titles(window)[0] == "Second article", timeout=3000)
+    assert "clinic" not in window.search.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole).lower()

@@ -169,10 +169,19 @@ class SearchHit:
     snippet: str  # plain text
     snippet_html: str  # matched words in <b>
     score: float
+    local: bool = False  # written by the clinic, not part of the reviewed library
+
+    @property
+    def where(self) -> str:
+        """Where the words were found, as a reader would say it: "Glossary", or "Section › Heading"."""
+        if self.kind == "term":
+            return "Glossary"
+        return " › ".join(part for part in (self.place, self.heading) if part) or "Top level"
 
     def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "title": self.title, "kind": self.kind, "section": self.place,
-                "anchor": self.anchor, "heading": self.heading, "snippet": self.snippet}
+                "anchor": self.anchor, "heading": self.heading, "snippet": self.snippet,
+                "from_clinic": self.local}
 
 
 @dataclass(frozen=True)
@@ -456,7 +465,9 @@ class SearchIndex:
                 anchor, heading, marked = section
                 plain = marked.replace(_MARK_START, "").replace(_MARK_END, "")
                 html_snippet = html.escape(marked).replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
-                hits.append(SearchHit(kind, ref, title, place, anchor, heading, plain, html_snippet, -score))
+                content = self.library.term(ref) if kind == "term" else self.library.page(ref)
+                hits.append(SearchHit(kind, ref, title, place, anchor, heading, plain, html_snippet, -score,
+                                      local=bool(content and content.local)))
             return hits
         except sqlite3.Error as error:
             log.info("search for %r failed: %s", expression, error)

@@ -96,8 +96,13 @@ class _HtmlDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        # Measured at the list's own width less a scroll bar's, not at the viewport's: the viewport
+        # keeps its old width until the list is shown again, and narrows when a scroll bar appears.
+        widget = option.widget
+        width = widget.width() - 2 * widget.frameWidth() - widget.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent) if widget else 420
         options = QStyleOptionViewItem(option)
-        options.rect = QRect(0, 0, option.widget.viewport().width() if option.widget else 420, 0)
+        options.rect = QRect(0, 0, width, 0)
         document = self._document(options, index)
         return QSize(int(document.idealWidth()), int(document.size().height()) + 8)
 
@@ -215,8 +220,8 @@ class SearchBox(QWidget):
             item = QListWidgetItem()
             item.setData(HIT_ROLE, hit)
             item.setData(HTML_ROLE, self._hit_html(hit))
-            place = "Glossary" if hit.kind == "term" else " › ".join(p for p in (hit.place, hit.heading) if p)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}. {place}. {hit.snippet}")
+            clinic = " From your clinic." if hit.local else ""
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}. {hit.where}.{clinic} {hit.snippet}")
             item.setToolTip(hit.snippet)
             self.list.addItem(item)
         if not hits and self.results is not None and self.results.suggestions and self.index is not None:
@@ -239,13 +244,15 @@ class SearchBox(QWidget):
 
     @staticmethod
     def _hit_html(hit: SearchHit) -> str:
-        place = "Glossary" if hit.kind == "term" else " › ".join(p for p in (hit.place, hit.heading) if p)
-        return f"<b>{escape(hit.title)}</b> — {escape(place or 'Top level')}<br>{hit.snippet_html}"
+        clinic = " · <i>from your clinic</i>" if hit.local else ""
+        return f"<b>{escape(hit.title)}</b> — {escape(hit.where)}{clinic}<br>{hit.snippet_html}"
 
     def _place_popup(self) -> None:
         top_left = self.field.mapTo(self._window, QPoint(0, self.field.height() + 2))
         width = max(self.field.width(), 460)
         left = min(top_left.x(), self._window.width() - width - 8)
+        self.popup.setGeometry(max(8, left), top_left.y(), width, self.popup.height())
+        self.popup.layout().activate()  # the list takes its new width now, for the rows to be measured at
         rows = sum(self.list.sizeHintForRow(row) for row in range(min(self.list.count(), 6)))
         height = min(self._window.height() - top_left.y() - 40,
                      rows + 8 + (self.status.sizeHint().height() if self.status.isVisible() else 0))
