@@ -12,7 +12,7 @@ from conftest import READER_CONTENT
 from helpers import click_link, write
 from pypdf import PdfReader
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextTable
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QMessageBox
 
@@ -54,8 +54,10 @@ def test_paragraphs_and_headings_are_not_cut_at_a_page_break(qapp, tmp_path):
     even where the printed page does not show it (Qt draws a line above each page, clipped)."""
     paragraphs = []
     for number in range(60):
+        if number % 15 == 10:
+            paragraphs.append(f"## Part {number}")  # two headings in a row stay together too
         if number % 5 == 0:
-            paragraphs.append(f"## Heading number {number} here")
+            paragraphs.append(f"### Heading number {number} here")
         paragraphs.append(f"Sentence {number} says something plain about the handout, long enough to wrap "
                           "onto a second line of the printed page, and now and then onto a third one too.")
     write(tmp_path / "clinic" / "01-basics" / "09-long.md",
@@ -74,16 +76,37 @@ def test_paragraphs_and_headings_are_not_cut_at_a_page_break(qapp, tmp_path):
         assert body.rstrip().endswith("too."), f"page {number} ends inside a paragraph or with a heading"
 
 
-def test_a_heading_at_the_foot_of_a_page_goes_over_with_its_text(qapp):
+@pytest.mark.parametrize("headings", [["A heading"], ["A part", "A heading"]])
+def test_a_heading_at_the_foot_of_a_page_goes_over_with_its_text(qapp, headings):
     document = QTextDocument()
-    document.setHtml("".join(f"<p>Line {n}.</p>" for n in range(12)) + "<h2>A heading</h2><p>Its text.</p>")
-    document.setTextWidth(400)
-    heading = document.findBlock(document.toPlainText().index("A heading"))
-    heading_bottom = handouts._span(document, heading)[1]
-    document.setPageSize(QSizeF(400, heading_bottom + 4))  # the heading fits on page 1, its text does not
-    handouts._keep_paragraphs_whole(document, heading_bottom + 4)
-    assert handouts._span(document, heading)[0] >= heading_bottom + 4, "the heading starts page 2"
+    document.setHtml("".join(f"<p>Line {n}.</p>" for n in range(12)) +
+                     "".join(f"<h{level}>{text}</h{level}>" for level, text in enumerate(headings, start=2)) +
+                     "<p>Its text.</p>")
+    document.setPageSize(QSizeF(400, 100_000))
+    blocks = [document.findBlock(document.toPlainText().index(text)) for text in headings]
+    cut = handouts._span(document, blocks[-1])[1] + 4
+    document.setPageSize(QSizeF(400, cut))  # the headings fit on page 1, the text does not
+    handouts._keep_paragraphs_whole(document, cut)
+    assert all(cut <= handouts._span(document, block)[0] < 2 * cut for block in blocks), "page 2 starts with them"
     assert document.pageCount() == 2
+
+
+def test_a_table_keeps_its_heading_header_and_first_row_together(qapp):
+    document = QTextDocument()
+    document.setHtml("".join(f"<p>Line {n}.</p>" for n in range(12)) + "<h2>A table</h2>"
+                     "<table><thead><tr><th>Side effect</th></tr></thead>"
+                     "<tr><td>" + "A first row long enough to take more than one line. " * 3 + "</td></tr>"
+                     "<tr><td>A second row.</td></tr></table>")
+    document.setPageSize(QSizeF(300, 100_000))
+    document.pageCount()  # laid out on one long page, to find where the lines fall
+    table = next(frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable))
+    first_row = table.cellAt(1, 0).firstCursorPosition().block()
+    cut = handouts._span(document, first_row)[0] + first_row.layout().lineAt(2).y() + 2
+    document.setPageSize(QSizeF(300, cut))  # the page ends after the first row's second line
+    handouts._keep_paragraphs_whole(document, cut)
+    heading = document.findBlock(document.toPlainText().index("A table"))
+    assert handouts._span(document, heading)[0] >= cut, "the heading starts page 2"
+    assert cut <= handouts._span(document, table)[0] and handouts._span(document, table)[1] < 2 * cut
 
 
 @pytest.mark.parametrize("where", ["missing folder", "folder is a file"])

@@ -81,8 +81,8 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str,
             painter.translate(0, -number * body_height)
             # Pagination puts each line wholly on one page, so a line can start or end exactly on the
             # page's edge. Qt draws lines that touch the area drawn, clipped out of sight but still in
-            # the PDF's text; half a pixel in from each edge keeps every line on its own page only.
-            document.drawContents(painter, QRectF(0, number * body_height + 0.5, page_rect.width(), body_height - 1))
+            # the PDF's text; a tenth of a pixel in from each edge keeps every line on its own page.
+            document.drawContents(painter, QRectF(0, number * body_height + 0.1, page_rect.width(), body_height - 0.2))
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(Qt.GlobalColor.darkGray)
@@ -98,11 +98,14 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str,
 
 
 def _span(document: QTextDocument, item: QTextBlock | QTextTable) -> tuple[float, float]:
-    """Where a paragraph's first line, or a table's frame, starts and ends on the paginated document."""
+    """Where a paragraph's first line starts and its last line ends, on the paginated document; for a
+    table, what must stay together: from its top to the end of its first row under the header."""
     layout = document.documentLayout()
     if isinstance(item, QTextTable):
-        frame = layout.frameBoundingRect(item)
-        return frame.top(), frame.bottom()
+        top = layout.frameBoundingRect(item).top()
+        row = min(item.format().headerRowCount(), item.rows() - 1)
+        cells = (item.cellAt(row, column).lastCursorPosition().block() for column in range(item.columns()))
+        return top, max(_span(document, block)[1] for block in cells if block.layout().lineCount())
     top = layout.blockBoundingRect(item).top()
     lines = item.layout()
     last = lines.lineAt(lines.lineCount() - 1)
@@ -122,10 +125,12 @@ def _set_new_page_before(item: QTextBlock | QTextTable, new_page: bool) -> None:
 
 
 def _keep_paragraphs_whole(document: QTextDocument, page_height: float) -> None:
-    """Starts a new page before a paragraph or box that would be split across two (unless it is
-    longer than half a page), and before a heading that would be left at the foot of a page. A
-    split paragraph is harder to follow on paper; and Qt draws the line before each page's first
-    line too, out of sight but in the PDF's text, so a screen reader would read it twice."""
+    """Starts a new page before a paragraph or box that would be split across two, and before a
+    heading that would be left at the foot of a page. A split paragraph is harder to follow on
+    paper; and Qt draws the line before each page's first line too, out of sight but in the PDF's
+    text, so a screen reader would read it twice. Not moved: what is longer than half a page, and
+    a table's later rows (it keeps its header and first row together, then runs on row by row,
+    its header repeated), so a line can still be read twice there."""
     def page(y: float) -> int:
         return int(y // page_height)
 
@@ -139,17 +144,13 @@ def _keep_paragraphs_whole(document: QTextDocument, page_height: float) -> None:
             item = block if table is None else table
             if block.layout().lineCount() and (table is None or block.position() == table.firstPosition()):
                 first, last = _span(document, item)
-                # A one-cell table is a box ("Key points"); a larger table goes on row by row, its
-                # header repeated: moving it whole could leave half a page empty.
-                movable = table is None or table.rows() == 1
-                moved = movable and page(first) != page(last - 1) and last - first < page_height / 2
+                moved = page(first) != page(last - 1) and last - first < page_height / 2
                 if moved:
                     _set_new_page_before(item, True)
                     first, last = _span(document, item)
                 if isinstance(previous, QTextBlock) and previous.blockFormat().headingLevel() \
                         and page(_span(document, previous)[1] - 1) < page(first):
-                    if moved:
-                        _set_new_page_before(item, False)
+                    _set_new_page_before(item, False)  # it follows its heading now, moved in this look or an earlier one
                     _set_new_page_before(previous, True)
                     moved = True
                 changed = changed or moved
