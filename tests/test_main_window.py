@@ -48,6 +48,8 @@ def test_a_large_library_opens_only_the_section_being_read(qtbot, tmp_path):
     window.open_page("basics/second")
     assert tree.item_for("basics").isExpanded(), "the section of the page being read opens"
     assert tree.currentItem() is tree.item_for("basics/second")
+    window.open_page("part-1")
+    assert tree.item_for("part-1").isExpanded(), "a section's own page shows the pages under it"
 
 
 def test_an_internal_link_opens_the_page_at_its_anchor_then_back_and_forward(window, qtbot):

@@ -121,7 +121,8 @@ def run_search(query: str, limit: int, as_json: bool, content_dirs: list[Path]) 
     for number, hit in enumerate(results.hits, start=1):
         target = hit.id + (f"#{hit.anchor}" if hit.anchor else "")
         print(f"{number}. {hit.title}  [{target}]" + ("  (from your clinic)" if hit.local else ""))
-        print(f"   {hit.where}")
+        if hit.where:
+            print(f"   {hit.where}")
         print(f"   {hit.snippet}")
     if not results.hits and results.suggestions:
         names = [library.term(term_id).term for term_id in results.suggestions]

@@ -173,10 +173,11 @@ class SearchHit:
 
     @property
     def where(self) -> str:
-        """Where the words were found, as a reader would say it: "Glossary", or "Section › Heading"."""
+        """Where the words were found, as a reader would say it: "Glossary", or "Section › Heading";
+        empty for the opening of a page outside any section, such as the home page."""
         if self.kind == "term":
             return "Glossary"
-        return " › ".join(part for part in (self.place, self.heading) if part) or "Top level"
+        return " › ".join(part for part in (self.place, self.heading) if part)
 
     def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "title": self.title, "kind": self.kind, "section": self.place,

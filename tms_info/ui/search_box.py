@@ -220,8 +220,9 @@ class SearchBox(QWidget):
             item = QListWidgetItem()
             item.setData(HIT_ROLE, hit)
             item.setData(HTML_ROLE, self._hit_html(hit))
-            clinic = " From your clinic." if hit.local else ""
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}. {hit.where}.{clinic} {hit.snippet}")
+            spoken = (hit.title, hit.where, "From your clinic" if hit.local else "", hit.snippet)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         " ".join(part if part.endswith((".", "?", "!", "…")) else part + "." for part in spoken if part))
             item.setToolTip(hit.snippet)
             self.list.addItem(item)
         if not hits and self.results is not None and self.results.suggestions and self.index is not None:
@@ -244,8 +245,9 @@ class SearchBox(QWidget):
 
     @staticmethod
     def _hit_html(hit: SearchHit) -> str:
+        where = f" — {escape(hit.where)}" if hit.where else ""
         clinic = " · <i>from your clinic</i>" if hit.local else ""
-        return f"<b>{escape(hit.title)}</b> — {escape(hit.where)}{clinic}<br>{hit.snippet_html}"
+        return f"<b>{escape(hit.title)}</b>{where}{clinic}<br>{hit.snippet_html}"
 
     def _place_popup(self) -> None:
         top_left = self.field.mapTo(self._window, QPoint(0, self.field.height() + 2))

@@ -76,7 +76,7 @@ class TopicTree(QTreeWidget):
             if item.childCount():
                 item.setExpanded(open_all)
         if self.currentItem() is not None:
-            self.scrollToItem(self.currentItem())  # which opens its section
+            self.show_current(self.currentItem().data(0, PAGE_ID_ROLE))
 
     def _item(self, node: TreeNode) -> QTreeWidgetItem:
         item = QTreeWidgetItem([node.page.title])
@@ -97,7 +97,9 @@ class TopicTree(QTreeWidget):
                 self.clearSelection()
             else:
                 self.setCurrentItem(item)
-                self.scrollToItem(item)
+                self.scrollToItem(item)  # which opens the section the page is in
+                if item.childCount():
+                    item.setExpanded(True)  # a section's own page: its pages are shown under it
         finally:
             self.blockSignals(False)
 
