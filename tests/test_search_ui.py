@@ -136,3 +136,13 @@ def test_a_result_from_the_clinic_says_so(qtbot, tmp_path):
     type_search(qtbot, window, "later part")
     qtbot.waitUntil(lambda: result_titles(window)[0] == "Second article", timeout=3000)
     assert "clinic" not in window.search.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole).lower()
+
+
+def test_nothing_found_offers_close_glossary_words_that_can_be_opened(window, qtbot):
+    type_search(qtbot, window, "deeptms")
+    assert "Close glossary words: deep TMS." in window.search.status.text()
+    row = window.search.list.item(0)
+    assert row.data(Qt.ItemDataRole.AccessibleTextRole).startswith("deep TMS. Glossary. ")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search.list, Qt.Key.Key_Return)
+    assert window.glossary.current_term_id == "deep-tms"

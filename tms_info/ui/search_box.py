@@ -217,31 +217,32 @@ class SearchBox(QWidget):
     def _show(self, hits: list[SearchHit] | tuple[SearchHit, ...], message: str) -> None:
         self.list.clear()
         for hit in hits:
-            item = QListWidgetItem()
-            item.setData(HIT_ROLE, hit)
-            item.setData(HTML_ROLE, self._hit_html(hit))
-            spoken = (hit.title, hit.where, "From your clinic" if hit.local else "", hit.snippet)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         " ".join(part if part.endswith((".", "?", "!", "…")) else part + "." for part in spoken if part))
-            item.setToolTip(hit.snippet)
-            self.list.addItem(item)
+            self._add_row(hit).setToolTip(hit.snippet)
         if not hits and self.results is not None and self.results.suggestions and self.index is not None:
             from tms_info.content.search import SearchHit
 
             for term_id in self.results.suggestions:
                 term = self.index.library.term(term_id)
-                hit = SearchHit("term", term.id, term.term, "Glossary", None, "", term.short, escape(term.short), 0.0)
-                item = QListWidgetItem()
-                item.setData(HIT_ROLE, hit)
-                item.setData(HTML_ROLE, self._hit_html(hit))
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{term.term}. Glossary. {term.short}")
-                self.list.addItem(item)
+                self._add_row(SearchHit("term", term.id, term.term, "Glossary", None, "", term.short,
+                                        escape(term.short), 0.0, local=term.local))
         self.status.setText(message)
         self.status.setVisible(bool(message))
         self.list.setVisible(self.list.count() > 0)
         self._place_popup()
         self.popup.show()
         self.popup.raise_()
+
+    def _add_row(self, hit: SearchHit) -> QListWidgetItem:
+        """A result, or a glossary word close to what was typed, as a row: drawn from HTML and read
+        out by screen readers as one sentence each for its title, place, source and words."""
+        item = QListWidgetItem()
+        item.setData(HIT_ROLE, hit)
+        item.setData(HTML_ROLE, self._hit_html(hit))
+        spoken = (hit.title, hit.where, "From your clinic" if hit.local else "", hit.snippet)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                     " ".join(part if part.endswith((".", "?", "!", "…")) else part + "." for part in spoken if part))
+        self.list.addItem(item)
+        return item
 
     @staticmethod
     def _hit_html(hit: SearchHit) -> str:
