@@ -111,3 +111,33 @@ def test_plain_writing_scores_lower_than_jargon():
     jargon = ("Repetitive transcranial magnetic stimulation demonstrated statistically significant antidepressant "
               "efficacy in pharmacoresistant major depressive disorder.")
     assert flesch_kincaid_grade(plain) < 4 < 12 < flesch_kincaid_grade(jargon)
+
+
+@pytest.mark.parametrize(("path", "line", "fragment"), [
+    ("01-topic/13-mixed-denominators.md", 7, "different denominators in one sentence (1 in 7, 1 in 20)"),
+    ("glossary/frequencies.md", 5, "different denominators in one sentence (1 in 7, 1 in 20)"),
+    ("02-figures/index.md", 5, "gives figures ('45%') but has no 'sources'"),
+    ("01-topic/15-source-fields.md", 10, "'doi' should look like 10.1234/abc: doi.org/10.1000/xyz"),
+    ("01-topic/15-source-fields.md", 12, "'pmid' should be digits only: PMC12345"),
+    ("01-topic/15-source-fields.md", 13, "'url' should start with https://"),
+    ("01-topic/15-source-fields.md", 1, "'sources' item '4' should be a 'title' (text) with optional"),
+])
+def test_figures_and_sources_are_checked(findings, path, line, fragment):
+    assert has(findings, path, line, fragment), sorted(f for f in findings if f[0] == path)
+
+
+def test_the_same_denominator_twice_is_not_reported(findings):
+    assert not any(path == "01-topic/13-mixed-denominators.md" and line == 9 for path, line, _ in findings)
+
+
+def test_an_old_review_and_a_bracketed_source_are_warnings(caplog):
+    from datetime import date
+
+    report = check([BROKEN], today=date(2026, 11, 30))
+    warnings = {(str(f.path.relative_to(BROKEN)), f.line, f.message) for f in report.findings if not f.error}
+    assert has(warnings, "01-topic/14-due-for-review.md", 4, "due for review: last reviewed 2024-01-15")
+    assert has(warnings, "01-topic/15-source-fields.md", 14, "published title, not a description in [brackets]")
+    assert not any("due for review" in m for p, _, m in warnings if p != "01-topic/14-due-for-review.md")
+    assert not any("due for review" in f.message for f in check([BROKEN], today=date(2025, 7, 15)).findings)
+    assert any("'sources' item '4'" in record.getMessage() for record in caplog.records)  # also logged
+    caplog.clear()

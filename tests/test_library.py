@@ -34,7 +34,8 @@ def test_front_matter_becomes_page_fields():
     assert page.summary == "An article with every kind of link."
     assert page.reviewed == date(2026, 11, 20)
     assert page.evidence == "moderate"
-    assert page.sources == ("O'Reardon JP, et al. 2007. A multisite randomized controlled trial. Biological Psychiatry.",)
+    assert [source.citation for source in page.sources] == [
+        "O'Reardon JP, et al. 2007. A multisite randomized controlled trial. Biological Psychiatry."]
     assert page.body.lstrip().startswith("!!! key-points")
     assert library.problems == []
 

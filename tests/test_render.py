@@ -104,3 +104,43 @@ def test_every_bundled_page_and_term_renders_without_warnings():
         assert "<h1>" in renderer.page_html(page)
     for term in library.terms.values():
         assert term.term in renderer.term_html(term)
+
+
+def _one_page_library(tmp_path, front: str, body: str) -> Library:
+    (tmp_path / "01-page.md").write_text(f"---\ntitle: A page\nsummary: One page.\nreviewed: 2026-11-20\n{front}---\n{body}",
+                                         encoding="utf-8")
+    return Library.load([tmp_path])
+
+
+def test_structured_sources_read_as_a_reference_with_a_link(tmp_path):
+    library = _one_page_library(tmp_path, (
+        "sources:\n"
+        "  - authors: Liu B, Zhang Y, et al.\n    year: 2014\n"
+        "    title: 'Repetitive transcranial magnetic stimulation as an augmentative strategy for treatment-resistant depression'\n"
+        "    journal: BMC Psychiatry\n    doi: 10.1186/1471-244X-14-342\n    funder: a public grant\n"
+        "  - title: A report without a link\n    publisher: NICE\n    year: 2015\n"
+        "  - Written on one line. 2020.\n"), "Text.\n")
+    html = Renderer(library).page_html(library.page("page"))
+    sources = html[html.index('<h2 id="sources">'):]
+    assert ("<li>Liu B, Zhang Y, et al. (2014). Repetitive transcranial magnetic stimulation as an augmentative "
+            "strategy for treatment-resistant depression. BMC Psychiatry. Funded by a public grant. "
+            '<a href="https://doi.org/10.1186/1471-244X-14-342">doi:10.1186/1471-244X-14-342</a></li>') in sources
+    assert "<li>(2015). A report without a link. NICE.</li>" in sources
+    assert "<li>Written on one line. 2020.</li>" in sources
+    assert "[" not in sources and library.problems == []
+
+
+def test_screen_only_text_stays_off_paper_and_print_only_text_off_screen(tmp_path):
+    library = _one_page_library(tmp_path, "sources: [A source.]\n", (
+        "Shared text.\n\n"
+        '!!! screen-only ""\n    Click the box to tick it.\n\n'
+        '!!! print-only ""\n    Write your own questions on the lines below.\n\n'
+        "Closing text.\n"))
+    renderer = Renderer(library)
+    screen = renderer.page_html(library.page("page"))
+    paper = renderer.handout_html(library.page("page"))
+    assert "Click the box" in screen and "Click the box" not in paper
+    assert "Write your own questions" in paper and "Write your own questions" not in screen
+    for html in (screen, paper):
+        assert "Shared text." in html and "Closing text." in html
+        assert "admonition" not in html and "callout" not in html  # plain text, not a box

@@ -12,12 +12,13 @@ import statistics
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from tms_info.content.library import Library, read_front_matter
 from tms_info.content.links import LinkKind, classify
 from tms_info.content.markdown_ext import Picture
-from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
+from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Source, Term
 from tms_info.content.plaintext import read_html
 from tms_info.content.render import Renderer
 
@@ -26,6 +27,17 @@ MAX_MEDIAN_GRADE = 7.0
 MAX_SHORT_WORDS = 25
 MIN_ARTICLE_WORDS = 300
 MAX_ARTICLE_WORDS = 1200
+REVIEW_AFTER_MONTHS = 18
+
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+PMID = re.compile(r"^\d{1,9}$")
+# "14 in 100", "1 out of 3", "one in five": a figure given as a natural frequency
+_WORD_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten"
+NATURAL_FREQUENCY = re.compile(rf"\b(\d[\d,]*|{_WORD_NUMBERS})\s+(?:in|out of)\s+(?:every\s+)?(\d[\d,]*|{_WORD_NUMBERS})\b",
+                               re.IGNORECASE)
+# figures that need a source: percentages, natural frequencies, "N of N", decimals
+FIGURE = re.compile(r"\b\d[\d.,]*\s*(?:%|percent\b)|\b\d+\s+(?:in|out of|of)\s+\d+\b|\b\d+\.\d+\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 PAGE_KEYS = {"title", "summary", "reviewed", "evidence", "sources"}
 TERM_KEYS = {"term", "aliases", "short", "see_also", "articles"}
@@ -111,8 +123,9 @@ class _Rendered:
 
 
 class Checker:
-    def __init__(self, library: Library, only_under: Sequence[Path] = ()) -> None:
+    def __init__(self, library: Library, only_under: Sequence[Path] = (), today: date | None = None) -> None:
         self.library = library
+        self.today = today or date.today()
         self.renderer = Renderer(library)
         self.only_under = [folder.resolve() for folder in only_under]
         self.report = Report()
@@ -152,7 +165,9 @@ class Checker:
             rendered = rendered_pages[page.id]
             used_terms |= rendered.linked_terms
             self._check_page_fields(page)
+            self._check_sources(page)
             self._check_rendered(page.source, page.body_line, rendered)
+            self._check_figures(page, rendered.body_html)
             if not page.is_section:
                 self._measure(page, rendered.body_html)
         self._check_titles(pages)
@@ -160,6 +175,7 @@ class Checker:
             used_terms |= rendered_terms[term.id].linked_terms
             self._check_term(term)
             self._check_rendered(term.source, term.body_line, rendered_terms[term.id])
+            self._check_denominators(term.source, term.body_line, f"{term.short}\n{read_html(rendered_terms[term.id].body_html).text}")
         self._check_term_names(terms)
         for term in terms:
             if term.id not in used_terms:
@@ -208,6 +224,49 @@ class Checker:
             self.add(page.source, 1, "front matter needs 'reviewed': the date it was last checked, e.g. 2026-11-25")
         if not page.sources:
             self.add(page.source, 1, "front matter needs 'sources': a list of where the facts come from")
+
+    def _check_sources(self, page: Page) -> None:
+        if page.reviewed is not None:
+            months = (self.today.year - page.reviewed.year) * 12 + self.today.month - page.reviewed.month
+            if months > REVIEW_AFTER_MONTHS or months == REVIEW_AFTER_MONTHS and self.today.day > page.reviewed.day:
+                self.add(page.source, _line_of(page.source, "reviewed:"),
+                         f"due for review: last reviewed {page.reviewed.isoformat()}, "
+                         f"more than {REVIEW_AFTER_MONTHS} months ago", error=False)
+        for source in page.sources:
+            self._check_source(page.source, source)
+
+    def _check_source(self, path: Path, source: Source) -> None:
+        line = _line_of(path, source.title[:40])
+        if source.doi and not DOI.match(source.doi):
+            self.add(path, _line_of(path, source.doi, line), f"'doi' should look like 10.1234/abc: {source.doi}")
+        if source.pmid and not PMID.match(source.pmid):
+            self.add(path, _line_of(path, source.pmid, line), f"'pmid' should be digits only: {source.pmid}")
+        if source.url and not source.url.startswith("https://"):
+            self.add(path, _line_of(path, source.url, line), f"'url' should start with https://: {source.url}")
+        if source.year is not None and not 1800 <= source.year <= self.today.year + 1:
+            self.add(path, _line_of(path, "year:", line), f"'year' is not a plausible year: {source.year}")
+        if "[" in source.title or "]" in source.title:
+            self.add(path, line, "a source should give its published title, not a description in [brackets]",
+                     error=False)
+
+    def _check_figures(self, page: Page, body_html: str) -> None:
+        text = f"{page.summary}\n{read_html(body_html).text}"
+        self._check_denominators(page.source, page.body_line, text)
+        figure = FIGURE.search(text)
+        if figure and not page.sources:
+            self.add(page.source, _line_of(page.source, figure.group(0), page.body_line),
+                     f"the page gives figures ('{figure.group(0)}') but has no 'sources' to say where they come from")
+
+    def _check_denominators(self, path: Path, body_line: int, text: str) -> None:
+        """Two natural frequencies in one sentence must share their denominator: "14 in 100 and
+        5 in 100" can be compared at a glance, "1 in 7 and 1 in 20" cannot."""
+        for sentence in _SENTENCE_END.split(text):
+            figures = NATURAL_FREQUENCY.findall(sentence)
+            if len({_number(of).casefold() for _, of in figures}) > 1:
+                written = [f"{count} in {of}" for count, of in figures]
+                self.add(path, _line_of(path, figures[0][0] + " ", body_line),
+                         "figures with different denominators in one sentence (" + ", ".join(written)
+                         + "): give both over the same number, such as '14 in 100 and 5 in 100'")
 
     def _check_titles(self, pages: list[Page]) -> None:
         seen: dict[str, Page] = {}
@@ -302,6 +361,12 @@ class Checker:
                      f"the median reading grade of these articles is {median:.1f}, above {MAX_MEDIAN_GRADE:g}")
 
 
-def check(roots: Iterable[Path], only_under: Sequence[Path] = ()) -> Report:
+def _number(written: str) -> str:
+    words = _WORD_NUMBERS.split("|")
+    lowered = written.casefold().replace(",", "")
+    return str(words.index(lowered) + 1) if lowered in words else lowered
+
+
+def check(roots: Iterable[Path], only_under: Sequence[Path] = (), today: date | None = None) -> Report:
     """Checks the library made of `roots`; with `only_under`, reports only files in those folders."""
-    return Checker(Library.load(roots), only_under).run()
+    return Checker(Library.load(roots), only_under, today).run()

@@ -18,6 +18,7 @@ from tms_info.content.model import (
     GLOSSARY_FOLDER,
     HOME_ID,
     Page,
+    Source,
     Term,
     TreeNode,
     page_id_for,
@@ -75,6 +76,9 @@ def read_front_matter(path: Path) -> tuple[dict, str, int]:
     return meta, "".join(lines[index + 1:]), index + 2
 
 
+SOURCE_FIELDS = frozenset({"authors", "year", "title", "journal", "publisher", "doi", "pmid", "url", "funder"})
+
+
 class _Fields:
     """Typed access to front matter; a wrong optional value is reported and left out."""
 
@@ -111,6 +115,41 @@ class _Fields:
             self._wrong(key, "a list of text items")
             return ()
         return tuple(item.strip() for item in value if item.strip())
+
+    def sources(self, key: str) -> tuple[Source, ...]:
+        """Each source as fields (authors, year, title, journal or publisher, doi, pmid, url,
+        funder), or as one line of text."""
+        value = self.meta.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            value = [value]
+        found = []
+        for number, item in enumerate(value, start=1):
+            if isinstance(item, str) and item.strip():
+                found.append(Source(title=item.strip()))
+                continue
+            if not isinstance(item, dict):
+                self._wrong(f"{key}' item '{number}", "text, or fields such as 'title' and 'year'")
+                continue
+            unknown = sorted(str(name) for name in item if name not in SOURCE_FIELDS)
+            texts = {name: item.get(name) for name in SOURCE_FIELDS if name != "year"}
+            year = item.get("year")
+            if unknown or not isinstance(item.get("title"), str) or not item["title"].strip() \
+                    or not all(v is None or isinstance(v, (str, int)) and not isinstance(v, bool)
+                               for v in texts.values()) \
+                    or not (year is None or (isinstance(year, int) and not isinstance(year, bool))):
+                self._wrong(f"{key}' item '{number}",
+                            "a 'title' (text) with optional " + ", ".join(sorted(SOURCE_FIELDS - {"title"}))
+                            + (f" (not {', '.join(unknown)})" if unknown else "")
+                            + "; 'year' a number")
+                continue
+            text = {name: str(v).strip() for name, v in texts.items() if v is not None}
+            found.append(Source(title=text["title"], authors=text.get("authors", ""), year=year,
+                                published_in=text.get("journal") or text.get("publisher", ""),
+                                doi=text.get("doi", ""), pmid=text.get("pmid", ""), url=text.get("url", ""),
+                                funder=text.get("funder", "")))
+        return tuple(found)
 
     def day(self, key: str) -> date | None:
         value = self.meta.get(key)
@@ -307,7 +346,7 @@ def _read_page(path: Path, relative: Path, problems: list[Problem]) -> Page:
         summary=fields.text("summary"),
         reviewed=fields.day("reviewed"),
         evidence=fields.choice("evidence", EVIDENCE_LEVELS),
-        sources=fields.texts("sources"),
+        sources=fields.sources("sources"),
         order=split_order(order_source)[0],
         is_section=is_section and relative.parent != Path("."),
     )

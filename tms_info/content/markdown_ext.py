@@ -247,16 +247,36 @@ class ChecklistExtension(Extension):
         md.treeprocessors.register(ChecklistTreeprocessor(md, self), "checklist", 9.8)
 
 
+MEDIUM_BLOCKS = {"screen-only": "screen", "print-only": "paper"}
+
+
 class CalloutTreeprocessor(Treeprocessor):
-    """`<div class="admonition key-points">` -> a one-cell table with class `callout key-points`."""
+    """`<div class="admonition key-points">` -> a one-cell table with class `callout key-points`.
+
+    `!!! screen-only ""` and `!!! print-only ""` are not boxes: their text is shown as it is on the
+    medium it is meant for (screen or paper) and left out of the other."""
+
+    def __init__(self, md: Markdown, extension: CalloutExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    @staticmethod
+    def _kind(element: etree.Element) -> str | None:
+        classes = element.get("class", "").split()
+        if element.tag != "div" or "admonition" not in classes:
+            return None
+        return next((name for name in classes if name != "admonition"), "note")
 
     def run(self, root: etree.Element) -> None:
+        while medium_block := next(((parent, child) for parent in root.iter() for child in parent
+                                    if self._kind(child) in MEDIUM_BLOCKS), None):
+            parent, block = medium_block
+            self._unwrap(parent, block, keep=MEDIUM_BLOCKS[self._kind(block)] == self.extension.medium)
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
-                classes = child.get("class", "").split()
-                if child.tag != "div" or "admonition" not in classes:
+                kind = self._kind(child)
+                if kind is None:
                     continue
-                kind = next((name for name in classes if name != "admonition"), "note")
                 table = etree.Element("table", {"class": f"callout {kind}", "width": "100%",
                                                 "cellspacing": "0", "cellpadding": "14"})
                 cell = etree.SubElement(etree.SubElement(table, "tr"), "td")
@@ -268,11 +288,30 @@ class CalloutTreeprocessor(Treeprocessor):
                 parent.remove(child)
                 parent.insert(index, table)
 
+    @staticmethod
+    def _unwrap(parent: etree.Element, block: etree.Element, keep: bool) -> None:
+        """Puts the block's own paragraphs in its place, or nothing if the block is not kept."""
+        index = list(parent).index(block)
+        kept = [c for c in block if c.get("class") != "admonition-title"] if keep else []
+        if block.tail and block.tail.strip():
+            holder = kept[-1] if kept else (parent[index - 1] if index else None)
+            if holder is None:
+                parent.text = (parent.text or "") + block.tail
+            else:
+                holder.tail = (holder.tail or "") + block.tail
+        parent.remove(block)
+        for offset, content in enumerate(kept):
+            parent.insert(index + offset, content)
+
 
 class CalloutExtension(Extension):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.medium = "screen"  # or "paper"
+
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        md.treeprocessors.register(CalloutTreeprocessor(md), "callouts", 9)
+        md.treeprocessors.register(CalloutTreeprocessor(md, self), "callouts", 9)
 
 
 class FigureTreeprocessor(Treeprocessor):
@@ -356,19 +395,21 @@ class Converter:
         self.links = InternalLinkExtension(external_as_text=external_as_text)
         self.figures = FigureExtension()
         self.checklist = ChecklistExtension()
+        self.callouts = CalloutExtension()
         self.markdown = Markdown(
             extensions=[  # instances, not names: naming them makes markdown scan every installed package
                 TableExtension(), AttrListExtension(), FootnoteExtension(), AdmonitionExtension(),
                 SaneListExtension(), TocExtension(),
-                self.checklist, CalloutExtension(), self.figures, self.links, self.glossary,
+                self.checklist, self.callouts, self.figures, self.links, self.glossary,
             ],
             output_format="html",
         )
 
     def convert(self, text: str, source: Path, relative: str, toggled: frozenset[int] = frozenset(),
-                skip_term: str | None = None) -> str:
+                skip_term: str | None = None, for_paper: bool = False) -> str:
         self.markdown.reset()
         self.checklist.toggled = toggled
+        self.callouts.medium = "paper" if for_paper else "screen"
         self.figures.source_file = source
         self.links.current = relative
         if skip_term:

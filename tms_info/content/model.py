@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 HOME_ID = "home"
 HELP_NOW_ID = "help-now"
 GLOSSARY_FOLDER = "glossary"
-EVIDENCE_LEVELS = ("strong", "moderate", "mixed", "early")
+EVIDENCE_LEVELS = ("strong", "moderate", "mixed", "low", "early")
 
 _ORDER_PREFIX = re.compile(r"^(\d+)[-_ ]+")
 
@@ -51,6 +51,48 @@ def parent_id_of(page_id: str) -> str:
 
 
 @dataclass(frozen=True)
+class Source:
+    """One published source of a page's facts, as its front matter gives it.
+
+    A source written as one line of text (the older form, still accepted for clinics' pages) has
+    only `title`, which then holds the whole line.
+    """
+
+    title: str
+    authors: str = ""
+    year: int | None = None
+    published_in: str = ""  # the journal, or the publisher of a report or web page
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    funder: str = ""
+
+    @property
+    def citation(self) -> str:
+        """The source as one line of plain text: authors (year). Title. Journal."""
+        if self.is_single_line:
+            return self.title
+        head = " ".join(part for part in (self.authors, f"({self.year})" if self.year else "") if part)
+        parts = [part.rstrip(".") for part in (head, self.title, self.published_in) if part]
+        if self.funder:
+            parts.append(f"Funded by {self.funder.rstrip('.')}")
+        return ". ".join(parts) + "."
+
+    @property
+    def is_single_line(self) -> bool:
+        return not (self.authors or self.year or self.published_in)
+
+    @property
+    def link(self) -> str:
+        """Where the source can be read: its DOI, PubMed record or web address; empty if none."""
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return self.url
+
+
+@dataclass(frozen=True)
 class Page:
     """An article, or a section's introduction page (its folder's index.md)."""
 
@@ -63,7 +105,7 @@ class Page:
     summary: str = ""
     reviewed: date | None = None
     evidence: str | None = None
-    sources: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
     order: int | None = None
     is_section: bool = False
     local: bool = False  # from a clinic's own folder, not the reviewed library

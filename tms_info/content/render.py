@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tms_info.content.library import Library
 from tms_info.content.links import article_href, term_href
-from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
+from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Source, Term
 
 if TYPE_CHECKING:  # Markdown is loaded only when a page must be converted
     from tms_info.content.markdown_ext import Converter, Picture
@@ -20,6 +20,7 @@ EVIDENCE_NOTES = {
     "strong": "Strong evidence: many good studies agree.",
     "moderate": "Moderate evidence: good studies, but results vary or some questions are still open.",
     "mixed": "Mixed results: some studies found an effect and others did not.",
+    "low": "Low certainty: the studies had no comparison group, or few people, so the true effect is unclear.",
     "early": "Early research: few or small studies so far.",
 }
 
@@ -54,9 +55,11 @@ class Renderer:
             self._converter = Converter(self.library.terms.values(), external_as_text=not self.external_links)
         return self._converter
 
-    def markdown_to_html(self, text: str, page_or_term: Page | Term, toggled: frozenset[int] = frozenset()) -> str:
+    def markdown_to_html(self, text: str, page_or_term: Page | Term, toggled: frozenset[int] = frozenset(),
+                         for_paper: bool = False) -> str:
         if isinstance(page_or_term, Page):
-            return self.converter.convert(text, page_or_term.source, page_or_term.relative or "index.md", toggled)
+            return self.converter.convert(text, page_or_term.source, page_or_term.relative or "index.md", toggled,
+                                          for_paper=for_paper)
         return self.converter.convert(text, page_or_term.source, f"glossary/{page_or_term.id}.md", toggled,
                                       skip_term=page_or_term.id)
 
@@ -107,7 +110,7 @@ class Renderer:
         if page.evidence:
             parts.append(f'<p class="evidence-level"><b>How strong is the evidence?</b> '
                          f'{escape(EVIDENCE_NOTES[page.evidence])}</p>')
-        parts.append(self.markdown_to_html(page.body, page, toggled))
+        parts.append(self.markdown_to_html(page.body, page, toggled, for_paper))
         if not all(picture.found for picture in self.last_pictures):
             self._incomplete.add(page.id)
         if page.is_section:
@@ -116,11 +119,19 @@ class Renderer:
             parts.append(f'<p class="help-reminder">Feeling unsafe or in crisis? '
                          f'<a href="{article_href(HELP_NOW_ID)}">Get help now</a>.</p>')
         if page.sources:
-            items = "".join(f"<li>{escape(source)}</li>" for source in page.sources)
+            items = "".join(f"<li>{self._source_html(source)}</li>" for source in page.sources)
             parts.append(f'<h2 id="sources">Sources</h2><ol class="sources">{items}</ol>')
         if page.reviewed and not for_paper:
             parts.append(f'<p class="reviewed">Last reviewed: {format_day(page.reviewed)}</p>')
         return "\n".join(parts)
+
+    @staticmethod
+    def _source_html(source: Source) -> str:
+        text = escape(source.citation)
+        if not source.link:
+            return text
+        label = f"doi:{source.doi}" if source.doi else f"PMID {source.pmid}" if source.pmid else source.url
+        return f'{text} <a href="{escape(source.link)}">{escape(label)}</a>'
 
     def _section_list(self, section: Page) -> str:
         children = self.library.children(section.id)
