@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from tms_info import handouts
 from tms_info.content.library import Library
 from tms_info.content.render import Renderer
+from tms_info.locations import bundled_content_root
 from tms_info.ui.main_window import MainWindow
 
 
@@ -189,7 +190,8 @@ def test_cli_exports_one_article(tmp_path):
     result = run_export("about/what-is-tms", "-o", str(tmp_path / "what.pdf"))
     assert result.returncode == 0 and "Saved" in result.stdout
     _, text = pdf_text(tmp_path / "what.pdf")
-    assert "What is TMS?" in text and "Mayo Clinic. Transcranial magnetic stimulation" in text and "Page 1 of" in text
+    page = Library.load([bundled_content_root()]).page("about/what-is-tms")
+    assert "What is TMS?" in text and page.sources[0].title in " ".join(text.split()) and "Page 1 of" in text
 
 
 def test_cli_exports_everything_into_a_folder(tmp_path):
@@ -208,3 +210,14 @@ def test_cli_exports_everything_into_a_folder(tmp_path):
 def test_cli_export_errors_are_clear(args, code, message):
     result = run_export(*args)
     assert result.returncode == code and message in result.stderr
+
+
+def test_the_questions_handout_has_lines_to_write_on():
+    library = Library.load([bundled_content_root()])
+    page = library.page("practical/questions-to-ask")
+    renderer = Renderer(library)
+    paper, screen = renderer.handout_html(page), renderer.page_html(page)
+    own = paper.index("Your own questions")
+    assert paper[own:paper.index("How strong is the evidence?", own)].count("<hr") >= 6
+    assert "<hr" not in screen and "lines here to write your own questions" in screen
+    assert "lines here to write" not in paper and "click the box" not in paper
