@@ -14,7 +14,8 @@ import pytest
 from tms_info.content.library import Library
 from tms_info.content.plaintext import read_html
 from tms_info.content.render import Renderer
-from tms_info.content.search import SearchIndex, edit_distance, page_sections
+from tms_info.content.search import SearchIndex, indexed_sections
+from tms_info.content.spelling import edit_distance
 from tms_info.locations import bundled_content_root
 
 PAGES = {
@@ -148,7 +149,7 @@ def test_sections_use_the_renderers_anchors():
     renderer = Renderer(library)
     for page in library.pages.values():
         anchors = read_html(renderer.page_html(page)).ids
-        for section in page_sections(page.body):
+        for section in indexed_sections(renderer.markdown_to_html(page.body, page)):
             assert section.anchor is None or section.anchor in anchors, (page.id, section.anchor)
 
 
@@ -248,3 +249,110 @@ def test_cli_search_with_nothing_found_suggests_topics():
 def test_cli_search_rejects_a_bad_limit():
     result = run_cli("--limit", "0", "tms")
     assert result.returncode == 2 and "must be 1 or more" in result.stderr
+
+
+# ----- the index is built from the page the reader sees ------------------------------------------
+
+def _one_page(root: Path, body: str) -> SearchIndex:
+    make_content(root)
+    (root / "01-treatment" / "09-extra.md").write_text(f"---\ntitle: Getting there\nsummary: Travel.\n---\n{body}",
+                                                        encoding="utf-8")
+    return SearchIndex.open(Library.load([root]))
+
+
+def test_a_heading_after_an_identical_smaller_one_opens_at_its_own_place(tmp_path):
+    index = _one_page(tmp_path, "### Parking\n\nAsk at the desk.\n\n## Parking\n\nThe car park behind the clinic is free.\n")
+    hit = index.search("car park behind").hits[0]
+    assert (hit.id, hit.heading) == ("treatment/extra", "Parking")
+    anchors = read_html(Renderer(index.library).page_html(index.library.page("treatment/extra"))).ids
+    assert hit.anchor == "parking_1" and hit.anchor in anchors
+
+
+def test_a_setext_heading_is_indexed_and_opened(tmp_path):
+    index = _one_page(tmp_path, "Intro text.\n\nBus routes\n----------\n\nThe number nine bus stops outside.\n")
+    hit = index.search("bus").hits[0]
+    assert (hit.id, hit.anchor, hit.heading) == ("treatment/extra", "bus-routes", "Bus routes")
+
+
+def test_snippets_hold_no_checklist_marks_and_keep_table_cells_apart(tmp_path):
+    index = _one_page(tmp_path, "## Checklist\n\n- [ ] Ask about the parking fee\n- [x] Bring earplugs\n\n"
+                                "## Timetable\n\n| Week | Visits |\n|---|---|\n| First | Weekdays |\n")
+    checklist = index.search("parking fee").hits[0]
+    assert "Ask about the parking fee" in checklist.snippet
+    assert not any(mark in checklist.snippet for mark in ("[ ]", "[x]", "☐", "☑"))
+    table = index.search("weekdays").hits[0]
+    assert table.anchor == "timetable" and "FirstWeekdays" not in table.snippet and "VisitsFirst" not in table.snippet
+
+
+def test_the_checker_compares_the_index_with_the_page(tmp_path, monkeypatch):
+    from tms_info.content import check as check_module
+    from tms_info.content import search as search_module
+
+    make_content(tmp_path)
+    real = search_module.indexed_sections
+    monkeypatch.setattr(search_module, "indexed_sections",
+                        lambda html: [*real(html), search_module.IndexedSection("nowhere", "Driving", "")])
+    messages = [finding.message for finding in check_module.check([tmp_path]).findings]
+    assert any("open this page at '#nowhere'" in message for message in messages)
+
+
+# ----- questions in people's own words -----------------------------------------------------------
+
+def test_filler_words_do_not_sink_a_good_match(index):
+    hit = index.search("can i drive home after treatment").hits[0]
+    assert (hit.id, hit.anchor) == ("treatment/schedule", "driving")
+
+
+def test_a_word_every_page_has_is_not_needed_for_a_match(tmp_path):
+    index = SearchIndex.open(Library.load([make_content(tmp_path, extra="\n\nThis page is about treatment.")]))
+    assert ids(index.search("headache treatment"))[0] == "treatment/feel"
+    assert ids(index.search("memory treatment"))[0] == "other/ect"
+
+
+def test_a_page_opens_at_the_section_with_the_most_of_the_words(index):
+    hit = index.search("memory after treatment").hits[0]
+    assert (hit.id, hit.anchor) == ("other/ect", "memory")
+
+
+def test_pages_with_most_of_the_words_come_when_none_has_all(index):
+    results = index.search("headache anesthesia insurance")
+    assert {"treatment/feel", "other/ect", "other/young"} <= set(ids(results))
+
+
+def test_a_page_with_every_word_ranks_above_one_with_a_title_match_on_one_word(index):
+    assert ids(index.search("relapse maintenance"))[0] == "other/later"
+
+
+# ----- a search that works on every machine --------------------------------------------------------
+
+@pytest.mark.parametrize("folder", ["a#b", "what?", "100%", "with space", "café"])
+def test_a_cache_path_with_any_characters_is_reused(content, tmp_path, folder):
+    cache = tmp_path / folder / "cache"
+    first = SearchIndex.open(Library.load([content]), cache)
+    assert Path(first.location).is_file() and "treatment/schedule" in ids(first.search("sessions"))
+    second = SearchIndex.open(Library.load([content]), cache)
+    assert second.location == first.location and Path(second.location).is_file()
+    assert "treatment/schedule" in ids(second.search("sessions"))
+
+
+def test_typos_are_corrected_on_an_sqlite_without_the_trigram_tokenizer(content, monkeypatch):
+    import sqlite3
+
+    class NoTrigram(sqlite3.Connection):
+        def _refuse(self, sql: str) -> None:
+            if "trigram" in sql:
+                raise sqlite3.OperationalError("no such tokenizer: trigram")
+
+        def execute(self, sql, *args):
+            self._refuse(sql)
+            return super().execute(sql, *args)
+
+        def executescript(self, sql):
+            self._refuse(sql)
+            return super().executescript(sql)
+
+    real = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real(*a, factory=NoTrigram, **k))
+    index = SearchIndex.open(Library.load([content]))
+    results = index.search("sesions")
+    assert results.corrections == {"sesions": "sessions"} and ids(results)[0] == "treatment/schedule"

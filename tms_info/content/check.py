@@ -168,6 +168,7 @@ class Checker:
             self._check_sources(page)
             self._check_rendered(page.source, page.body_line, rendered)
             self._check_figures(page, rendered.body_html)
+            self._check_index_anchors(page, rendered.body_html)
             if not page.is_section:
                 self._measure(page, rendered.body_html)
         self._check_titles(pages)
@@ -267,6 +268,16 @@ class Checker:
                 self.add(path, _line_of(path, figures[0][0] + " ", body_line),
                          "figures with different denominators in one sentence (" + ", ".join(written)
                          + "): give both over the same number, such as '14 in 100 and 5 in 100'")
+
+    def _check_index_anchors(self, page: Page, body_html: str) -> None:
+        """Search opens a page at the heading it found the words under: that place must exist on
+        the page the reader sees."""
+        from tms_info.content.search import indexed_sections
+
+        for section in indexed_sections(body_html):
+            if section.anchor and section.anchor not in self._anchors.get(page.id, set()):
+                self.add(page.source, _line_of(page.source, section.heading, page.body_line),
+                         f"search would open this page at '#{section.anchor}', which the page does not have")
 
     def _check_titles(self, pages: list[Page]) -> None:
         seen: dict[str, Page] = {}

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre", "br"}
-_SECTION_HEADINGS = {"h2"}
+_SECTION_HEADINGS = {"h2", "h3"}
+_SKIPPED_CLASSES = {"tick"}  # a checklist's box: ☐ or ☑, not words
 
 
 @dataclass
@@ -30,6 +31,7 @@ class HtmlText(HTMLParser):
         self.ids: set[str] = set()
         self.hrefs: list[str] = []
         self._heading: list[str] | None = None
+        self._skipping: str | None = None  # the tag whose text is left out
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, attrs))
@@ -44,8 +46,12 @@ class HtmlText(HTMLParser):
         if tag in _SECTION_HEADINGS:
             self.sections.append(TextSection(values.get("id"), ""))
             self._heading = []
+        if self._skipping is None and _SKIPPED_CLASSES & set((values.get("class") or "").split()):
+            self._skipping = tag
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == self._skipping:
+            self._skipping = None
         if tag in _SECTION_HEADINGS and self._heading is not None:
             self.sections[-1].heading = " ".join("".join(self._heading).split())
             self._heading = None
@@ -53,6 +59,8 @@ class HtmlText(HTMLParser):
             self._end_sentence()
 
     def handle_data(self, data: str) -> None:
+        if self._skipping is not None:
+            return
         self.sections[-1].parts.append(data)
         if self._heading is not None:
             self._heading.append(data)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -20,24 +21,29 @@ import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
-from markdown.extensions.toc import slugify, unique
 
+from tms_info.content.crisis import CrisisWords, load_crisis_words
 from tms_info.content.library import Library
-from tms_info.content.model import HOME_ID, Page
+from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page
+from tms_info.content.plaintext import read_html
+from tms_info.content.spelling import edit_distance
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "7"
 LAY_WORDS_FILE = "lay-words.yaml"
 MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 40
 TITLE_WEIGHT, HEADING_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
 SECTION_PAGE_WEIGHT = 0.6  # a section's introduction ranks below the articles it lists
+CANDIDATES = 60  # pages that hold any of the words, re-ranked by how many of them they hold
+COMMON_SHARE = 0.5  # a word in more than this share of pages is not needed for a match
 ROWS_PER_PAGE = 1000  # rowids between two pages are left for the first page's sections
 _MARK_START, _MARK_END = "\x02", "\x03"
 
@@ -47,7 +53,7 @@ done during each for from get gets getting go going had has have having he her h
 it its itself just me more most much my no nor not of off on once only or other our out over own same she should
 so some such than that the their them then there these they this those through to too under until up very was we
 were what when where which while who whom why will with would you your yours yourself many lot lots really thing
-things want know tell please need
+things want know tell please need make makes made happen happens happened like sure actually
 """.split())
 
 QUESTION_WORDS = frozenset({"who", "what", "when", "where", "why", "how", "which"})
@@ -65,23 +71,18 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(_fold(text))
 
 
+def _grams(word: str) -> set[str]:
+    """The word's runs of three letters: close spellings share most of them. (A plain table, not
+    FTS5's trigram tokenizer, which SQLite before 3.34 does not have.)"""
+    return {word[i:i + 3] for i in range(len(word) - 2)}
+
+
+def _read_only_uri(path: Path) -> str:
+    """A file URI that SQLite reads as this path, whatever characters it holds ("#", "?", "%")."""
+    return path.absolute().as_uri() + "?mode=ro"
+
+
 # ----- what goes into the index -----------------------------------------------------------------
-
-_ADMONITION = re.compile(r'^\s*!!!\s*[\w-]+(?:\s+"(.*?)")?\s*$')
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*?(?:\s+\"([^\"]*)\")?\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_TAG = re.compile(r"<[^>]+>")
-_MARKUP = re.compile(r"[*_`#>|~]+|^\s*[-+]\s+|^\s*\d+\.\s+", re.MULTILINE)
-_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
-_CUSTOM_ID = re.compile(r"\s*\{:?[^}]*#([\w-]+)[^}]*\}\s*$")  # attr_list: ## Bus routes {#bus}
-
-
-def _plain(markdown_text: str) -> str:
-    text = _IMAGE.sub(lambda m: f"{m.group(1)} {m.group(2) or ''}", markdown_text)
-    text = _LINK.sub(r"\1", text)
-    text = _TAG.sub(" ", text)
-    return " ".join(_MARKUP.sub(" ", text).split())
-
 
 @dataclass(frozen=True)
 class IndexedSection:
@@ -90,28 +91,17 @@ class IndexedSection:
     text: str
 
 
-def page_sections(body: str) -> list[IndexedSection]:
-    """A page's Markdown split at its `##` headings, as plain text, with the anchors the renderer's
-    toc extension gives those headings. Reading the Markdown (not rendered HTML) keeps indexing
-    1,000 articles within a few seconds."""
-    sections: list[tuple[str | None, str, list[str]]] = [(None, "", [])]
-    used_ids: set[str] = set()
-    fenced = False
-    for line in body.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        heading = None if fenced else _HEADING.match(line)
-        if heading:
-            text = heading.group(1)
-            custom = _CUSTOM_ID.search(text)
-            title = _plain(text[:custom.start()] if custom else text)
-            anchor = custom.group(1) if custom else unique(slugify(html.unescape(title), "-"), used_ids)
-            sections.append((anchor, title, []))
-            continue
-        admonition = _ADMONITION.match(line)
-        sections[-1][2].append(admonition.group(1) or "" if admonition else line)
-    return [IndexedSection(anchor, heading, _plain("\n".join(lines)))
-            for anchor, heading, lines in sections if anchor or "".join(lines).strip()]
+def indexed_sections(body_html: str) -> list[IndexedSection]:
+    """A rendered page split at its headings (h2 and h3), as plain text, with the anchors the page
+    the reader sees has: the index is built from the same HTML the view shows."""
+    sections = []
+    for section in read_html(body_html).sections:
+        text = section.text
+        if section.heading and text.startswith(section.heading):
+            text = text[len(section.heading):].lstrip(". ")
+        if section.anchor or text:
+            sections.append(IndexedSection(section.anchor, section.heading, text))
+    return sections
 
 
 def load_lay_words(roots: Iterable[Path], problems: list[str] | None = None) -> dict[str, tuple[str, ...]]:
@@ -170,6 +160,7 @@ class SearchHit:
     snippet_html: str  # matched words in <b>
     score: float
     local: bool = False  # written by the clinic, not part of the reviewed library
+    crisis: bool = False  # the Help now page, put first because the query speaks of a crisis
 
     @property
     def where(self) -> str:
@@ -182,7 +173,16 @@ class SearchHit:
     def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "title": self.title, "kind": self.kind, "section": self.place,
                 "anchor": self.anchor, "heading": self.heading, "snippet": self.snippet,
-                "from_clinic": self.local}
+                "from_clinic": self.local, "crisis": self.crisis}
+
+
+class _Row(NamedTuple):
+    rowid: int
+    kind: str
+    ref: str
+    place: str
+    title: str
+    score: float  # bm25: lower is better
 
 
 @dataclass(frozen=True)
@@ -192,6 +192,11 @@ class SearchResults:
     corrections: dict[str, str] = field(default_factory=dict)
     highlight_words: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()  # glossary term ids close to what was typed
+
+    @property
+    def crisis(self) -> bool:
+        """The query speaks of suicide, self-harm or not being able to go on: Help now comes first."""
+        return bool(self.hits) and self.hits[0].crisis
 
     @property
     def message(self) -> str:
@@ -208,12 +213,18 @@ class SearchResults:
 
 class SearchIndex:
     def __init__(self, connection: sqlite3.Connection, library: Library, lay_words: dict[str, tuple[str, ...]],
-                 location: str) -> None:
+                 location: str, crisis_words: CrisisWords | None = None) -> None:
         self._db = connection
         self.library = library
         self.lay_words = lay_words
+        self.crisis_words = crisis_words if crisis_words is not None else load_crisis_words(library.roots)
         self.location = location  # the cache file, or ":memory:"
         self._lay_max = max((len(key.split()) for key in lay_words), default=1)
+        self._counts: dict[str, int] = {}
+        try:
+            self._row_count = connection.execute("SELECT count(*) FROM pages").fetchone()[0]
+        except sqlite3.Error:
+            self._row_count = 0
 
     # building and opening
 
@@ -239,7 +250,7 @@ class SearchIndex:
         if not path.is_file():
             return None
         try:
-            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            connection = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
             stored = connection.execute("SELECT value FROM meta WHERE name = 'key'").fetchone()
             connection.execute("SELECT count(*) FROM pages WHERE pages MATCH 'tms'").fetchone()
             connection.execute("SELECT count(*) FROM sections WHERE sections MATCH 'tms'").fetchone()
@@ -270,7 +281,7 @@ class SearchIndex:
             cls._build(connection, library, lay_words, key)
             connection.close()
             os.replace(temporary, path)
-            return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            return sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
         except (OSError, sqlite3.Error) as error:
             log.info("search cache %s cannot be written (%s); keeping the index in memory", path, error)
             try:
@@ -288,20 +299,25 @@ class SearchIndex:
             CREATE VIRTUAL TABLE pages USING fts5(
                 title, heading, body, kind UNINDEXED, ref UNINDEXED, place UNINDEXED, weight UNINDEXED,
                 tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
+            CREATE VIRTUAL TABLE headings USING fts5(
+                text, tokenize = 'porter unicode61 remove_diacritics 2');
             CREATE VIRTUAL TABLE sections USING fts5(
                 heading, body, anchor UNINDEXED,
                 tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
             CREATE TABLE words(word TEXT PRIMARY KEY, uses INTEGER) WITHOUT ROWID;
-            CREATE VIRTUAL TABLE word_grams USING fts5(word, tokenize = 'trigram');
+            CREATE TABLE word_grams(gram TEXT, word TEXT, PRIMARY KEY (gram, word)) WITHOUT ROWID;
             INSERT INTO meta VALUES ('key', '{key}'), ('schema', '{SCHEMA_VERSION}');
         """)
         # Pages and terms are ranked in `pages`; a page's sections, which say where to open it,
         # have the rowids just after their page's (page rowid + 1, + 2, ...).
+        from tms_info.content.render import Renderer  # Markdown is loaded only to build an index
+
+        renderer = Renderer(library)
         page_rows: list[tuple[int, str, str, str, str, str, str, float]] = []
         section_rows: list[tuple[int, str, str, str | None]] = []
         for number, page in enumerate(p for p in library.pages.values() if p.id != HOME_ID):
             rowid = (number + 1) * ROWS_PER_PAGE
-            sections = page_sections(page.body)[: ROWS_PER_PAGE - 1]
+            sections = indexed_sections(renderer.markdown_to_html(page.body, page))[: ROWS_PER_PAGE - 1]
             page_rows.append((rowid, page.title, " ".join(s.heading for s in sections),
                               " ".join([page.summary, *(s.text for s in sections)]), "article", page.id,
                               " › ".join(library_place(library, page)),
@@ -310,10 +326,12 @@ class SearchIndex:
         first_term = (len(page_rows) + 1) * ROWS_PER_PAGE
         for number, term in enumerate(library.terms.values()):
             page_rows.append((first_term + number * ROWS_PER_PAGE, term.term, " ".join(term.aliases),
-                              f"{term.short} {_plain(term.body)}", "term", term.id, "Glossary", 1.0))
+                              f"{term.short} {read_html(renderer.markdown_to_html(term.body, term)).text}",
+                              "term", term.id, "Glossary", 1.0))
         db.executemany("INSERT INTO pages(rowid, title, heading, body, kind, ref, place, weight) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", page_rows)
         db.executemany("INSERT INTO sections(rowid, heading, body, anchor) VALUES (?, ?, ?, ?)", section_rows)
+        db.executemany("INSERT INTO headings(rowid, text) VALUES (?, ?)", ((row[0], f"{row[1]} {row[2]}") for row in page_rows))
         rows = [row[1:4] for row in page_rows]
         counts: dict[str, int] = {}
         for row in rows:
@@ -321,9 +339,11 @@ class SearchIndex:
                 if len(word) >= 3 and not word.isdigit():
                     counts[word] = counts.get(word, 0) + 1
         db.executemany("INSERT INTO words VALUES (?, ?)", counts.items())
-        db.executemany("INSERT INTO word_grams(word) VALUES (?)", ((word,) for word in counts))
+        db.executemany("INSERT OR IGNORE INTO word_grams VALUES (?, ?)",
+                       ((gram, word) for word in counts for gram in _grams(word)))
         db.execute("INSERT INTO pages(pages) VALUES ('optimize')")
         db.execute("INSERT INTO sections(sections) VALUES ('optimize')")
+        db.execute("INSERT INTO headings(headings) VALUES ('optimize')")
         db.commit()
         return db
 
@@ -333,26 +353,41 @@ class SearchIndex:
     # searching
 
     def search(self, query: str, limit: int = 10, typing: bool = False) -> SearchResults:
-        """Ranked results for what a person typed. `typing` treats the last word as unfinished."""
+        """Ranked results for what a person typed. `typing` treats the last word as unfinished.
+        A query that speaks of a crisis gets the Help now page first, the other results after it."""
+        results = self._search(query, limit, typing)
+        if self.crisis_words.matches(query):
+            return self._help_first(results, limit)
+        return results
+
+    def _search(self, query: str, limit: int, typing: bool) -> SearchResults:
         words = [word[:MAX_WORD_LENGTH] for word in words_of(query)][:MAX_QUERY_WORDS]
         if not words:
             return SearchResults(query)
-        groups, corrections = self._groups(words, typing and not query[-1:].isspace())
+        last_is_prefix = typing and not query[-1:].isspace()
+        groups, corrections = self._groups(words, last_is_prefix)
         if not groups:
             return SearchResults(query, suggestions=self._suggest(words))
         highlight = tuple(dict.fromkeys(alt for group in groups for alt, _ in group))
         typed = set(words)
-        expressions = self._expressions(groups)
-        title_hits = sorted(  # the title with the fewest words beyond those typed first
-            self._run(self._title_expression(words, typing and not query[-1:].isspace()), limit, expressions[-1]),
-            key=lambda hit: (len(set(words_of(hit.title)) - typed), -hit.score))
-        for expression in expressions:
-            hits = self._run(expression, limit)
-            if hits or title_hits:
-                seen = {(hit.kind, hit.id) for hit in title_hits}
-                ranked = title_hits + [hit for hit in hits if (hit.kind, hit.id) not in seen]
-                return SearchResults(query, tuple(ranked[:limit]), corrections, highlight)
+        parts = ["(" + " OR ".join(self._fts(alt, prefix) for alt, prefix in group) + ")" for group in groups]
+        title_rows = sorted(  # the title with the fewest words beyond those typed first
+            self._rank(self._title_expression(words, last_is_prefix), limit),
+            key=lambda row: (len(set(words_of(row.title)) - typed), row.score))
+        rows = list({row.rowid: row for row in title_rows + self._rank_by_words(parts, limit)}.values())
+        hits = [self._hit(row, " OR ".join(parts)) for row in rows[:limit]]
+        if hits:
+            return SearchResults(query, tuple(hits), corrections, highlight)
         return SearchResults(query, (), corrections, highlight, self._suggest(words))
+
+    def _help_first(self, results: SearchResults, limit: int) -> SearchResults:
+        page = self.library.page(HELP_NOW_ID)
+        if page is None:
+            return results
+        help_now = SearchHit("article", page.id, page.title, "", None, "", page.summary, html.escape(page.summary),
+                             float("inf"), local=page.local, crisis=True)
+        others = tuple(hit for hit in results.hits if (hit.kind, hit.id) != ("article", HELP_NOW_ID))
+        return replace(results, hits=(help_now, *others)[:max(limit, 1)], suggestions=())
 
     def _title_expression(self, words: list[str], last_is_prefix: bool) -> str | None:
         """Pages whose title holds every word typed, question words included: people often type a
@@ -398,12 +433,57 @@ class SearchIndex:
     def _fts(alternative: str, prefix: bool) -> str:
         return '"' + alternative.replace('"', "") + '"' + ("*" if prefix else "")
 
-    def _expressions(self, groups: list[list[tuple[str, bool]]]) -> list[str]:
-        parts = ["(" + " OR ".join(self._fts(alt, prefix) for alt, prefix in group) + ")" for group in groups]
-        expressions = [" AND ".join(parts)]
-        if len(parts) > 1:
-            expressions.append(" OR ".join(parts))
-        return expressions
+    def _rank_by_words(self, parts: list[str], limit: int) -> list[_Row]:
+        """Pages that hold every word that carries meaning first, then the others that hold any of
+        them, each group in bm25 order with a lift for words in a title or heading. A word found in
+        most pages ("treatment", in this library) carries little meaning and is left out, unless
+        every word typed is such a word."""
+        total = max(self._row_count, 1)
+        found_in = [self._count(part) for part in parts]
+        meaningful = [(part, math.log(1 + (total - count + 0.5) / (count + 0.5)))
+                      for part, count in zip(parts, found_in) if count <= COMMON_SHARE * total] \
+            or [(part, 1.0) for part in parts]
+        words = [part for part, _ in meaningful]
+        candidates = {row.rowid: row for row in self._rank(" AND ".join(words), CANDIDATES)}
+        with_all = set(candidates)
+        if len(candidates) < CANDIDATES and len(words) > 1:  # room for pages with only some of the words
+            for row in self._rank(" OR ".join(words), CANDIDATES):
+                candidates.setdefault(row.rowid, row)
+        if not candidates:
+            return []
+        in_headings = self._in_headings(words, candidates)
+        weights = [weight for _, weight in meaningful]
+        # bm25 over any of the words, raised by the share of the query's weight found in the page's
+        # title and headings: headings are the questions a page answers.
+        return sorted(candidates.values(), key=lambda row: (
+            row.rowid not in with_all,
+            row.score * (1 + sum(weights[i] for i in in_headings[row.rowid]) / sum(weights))))
+
+    def _in_headings(self, parts: list[str], candidates: dict[int, _Row]) -> dict[int, set[int]]:
+        """For each candidate, which of the parts its title or headings hold (from `headings`, a
+        small table of titles and headings only, quick to look up even for a common word)."""
+        matched: dict[int, set[int]] = {rowid: set() for rowid in candidates}
+        rowids = ",".join(map(str, candidates))
+        for index, part in enumerate(parts):
+            try:
+                for (rowid,) in self._db.execute(
+                        f"SELECT rowid FROM headings WHERE headings MATCH ? AND rowid IN ({rowids})", (part,)):
+                    matched[rowid].add(index)
+            except sqlite3.Error as error:
+                log.info("search for %r failed: %s", part, error)
+        return matched
+
+    def _count(self, expression: str) -> int:
+        """How many pages and terms match: kept, since a person types the same words again and again."""
+        if expression not in self._counts:
+            try:
+                self._counts[expression] = self._db.execute(
+                    "SELECT count(*) FROM pages WHERE pages MATCH ?", (expression,)).fetchone()[0]
+            except sqlite3.Error:
+                self._counts[expression] = 0
+            if len(self._counts) > 5000:
+                self._counts.clear()
+        return self._counts[expression]
 
     def _matches(self, word: str, prefix: bool) -> bool:
         try:
@@ -416,12 +496,14 @@ class SearchIndex:
         """The closest word of the index's vocabulary, for a word that matches nothing."""
         if len(word) < 4 or word.isdigit():
             return None
-        grams = {word[i:i + 3] for i in range(len(word) - 2)}
-        query = " OR ".join(f'"{gram}"' for gram in grams)
+        grams = sorted(_grams(word))
+        allowed = 1 if len(word) < 6 else 2 if len(word) < 10 else 3
         try:
             candidates = self._db.execute(
                 "SELECT w.word, w.uses FROM word_grams g JOIN words w ON w.word = g.word "
-                "WHERE word_grams MATCH ? ORDER BY rank LIMIT 40", (query,)).fetchall()
+                f"WHERE g.gram IN ({','.join('?' * len(grams))}) AND length(g.word) BETWEEN ? AND ? "
+                "GROUP BY g.word ORDER BY count(*) DESC LIMIT 40",
+                [*grams, len(word) - allowed, len(word) + allowed + (8 if prefix else 0)]).fetchall()
             # Short words with two letters swapped share no three letters in a row ("sied", "side"):
             # words that start with the same two letters are candidates too.
             candidates += self._db.execute(
@@ -429,7 +511,6 @@ class SearchIndex:
                 (word[:2], word[:2] + "\uffff", len(word) - 2, len(word) + 2)).fetchall()
         except sqlite3.Error:
             return None
-        allowed = 1 if len(word) < 6 else 2 if len(word) < 10 else 3
         best: tuple[int, int, str] | None = None
         for candidate, uses in candidates:
             distance = edit_distance(word, candidate)
@@ -439,40 +520,44 @@ class SearchIndex:
                 best = (distance, -uses, candidate)
         return best[2] if best else None
 
-    def _run(self, expression: str | None, limit: int, section_expression: str | None = None) -> list[SearchHit]:
-        """Pages and terms ranked by their whole text; each page opened at its best section (the
-        one that best matches `section_expression`, by default the same words)."""
+    def _rank(self, expression: str | None, limit: int) -> list[_Row]:
+        """Pages and terms ranked by bm25 over their whole text."""
         if expression is None:
             return []
-        section_expression = section_expression or expression
-        snippet = f"'{_MARK_START}', '{_MARK_END}', '…', 16)"
         try:
-            ranked = self._db.execute(
+            return [_Row(*row) for row in self._db.execute(
                 f"SELECT rowid, kind, ref, place, title, "
                 f"bm25(pages, {TITLE_WEIGHT}, {HEADING_WEIGHT}, {BODY_WEIGHT}) * weight AS score "
-                "FROM pages WHERE pages MATCH ? ORDER BY score LIMIT ?", (expression, limit)).fetchall()
-            hits = []
-            for rowid, kind, ref, place, title, score in ranked:
+                "FROM pages WHERE pages MATCH ? ORDER BY score LIMIT ?", (expression, limit))]
+        except sqlite3.Error as error:
+            log.info("search for %r failed: %s", expression, error)
+            return []
+
+    def _hit(self, row: _Row, words: str) -> SearchHit:
+        """A result, opened at the section of its page that best matches the words (a heading
+        counts most: headings are the questions the page answers)."""
+        snippet = f"'{_MARK_START}', '{_MARK_END}', '…', 16)"
+        section = None
+        try:
+            if row.kind == "article":
                 section = self._db.execute(
                     f"SELECT anchor, heading, snippet(sections, 1, {snippet} FROM sections "
                     f"WHERE sections MATCH ? AND rowid > ? AND rowid < ? "
                     f"ORDER BY bm25(sections, {HEADING_WEIGHT}, {BODY_WEIGHT}) LIMIT 1",
-                    (section_expression, rowid, rowid + ROWS_PER_PAGE)).fetchone() if kind == "article" else None
-                if section is None:
-                    marked = self._db.execute(f"SELECT snippet(pages, 2, {snippet} FROM pages WHERE pages MATCH ? "
-                                              "AND rowid = ?", (section_expression, rowid)).fetchone()
-                    marked = marked[0] if marked else ""
-                    section = (None, "", marked)
-                anchor, heading, marked = section
-                plain = marked.replace(_MARK_START, "").replace(_MARK_END, "")
-                html_snippet = html.escape(marked).replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
-                content = self.library.term(ref) if kind == "term" else self.library.page(ref)
-                hits.append(SearchHit(kind, ref, title, place, anchor, heading, plain, html_snippet, -score,
-                                      local=bool(content and content.local)))
-            return hits
+                    (words, row.rowid, row.rowid + ROWS_PER_PAGE)).fetchone()
+            if section is None:
+                marked = self._db.execute(f"SELECT snippet(pages, 2, {snippet} FROM pages WHERE pages MATCH ? "
+                                          "AND rowid = ?", (words, row.rowid)).fetchone()
+                section = (None, "", marked[0] if marked else "")
         except sqlite3.Error as error:
-            log.info("search for %r failed: %s", expression, error)
-            return []
+            log.info("search for %r failed: %s", words, error)
+            section = (None, "", "")
+        anchor, heading, marked = section
+        plain = marked.replace(_MARK_START, "").replace(_MARK_END, "")
+        html_snippet = html.escape(marked).replace(_MARK_START, "<b>").replace(_MARK_END, "</b>")
+        content = self.library.term(row.ref) if row.kind == "term" else self.library.page(row.ref)
+        return SearchHit(row.kind, row.ref, row.title, row.place, anchor, heading, plain, html_snippet, -row.score,
+                         local=bool(content and content.local))
 
     def _suggest(self, words: list[str]) -> tuple[str, ...]:
         names = {_fold(name): term.id for term in self.library.terms.values() for name in term.names}
@@ -482,20 +567,3 @@ class SearchIndex:
                 if names[name] not in found:
                     found.append(names[name])
         return tuple(found[:5])
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance, with a swap of two neighbouring letters counted as one edit."""
-    previous2: list[int] | None = None
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            cost = 0 if char_a == char_b else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if previous2 is not None and i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                value = min(value, previous2[j - 2] + 1)
-            current.append(value)
-        previous2, previous = previous, current
-    return previous[-1]
-
