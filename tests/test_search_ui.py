@@ -1,6 +1,9 @@
 """Search and find-in-page in the window, used from the keyboard as a reader would."""
 from __future__ import annotations
 
+import logging
+import threading
+
 import pytest
 from conftest import READER_CONTENT
 from helpers import text_is_in_view, write
@@ -146,3 +149,69 @@ def test_nothing_found_offers_close_glossary_words_that_can_be_opened(window, qt
     qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
     qtbot.keyClick(window.search.list, Qt.Key.Key_Return)
     assert window.glossary.current_term_id == "deep-tms"
+
+
+def test_an_index_that_cannot_be_opened_says_search_is_unavailable_and_logs_why(make_window, qtbot, tmp_path,
+                                                                                  monkeypatch, caplog):
+    from tms_info.content.search import SearchIndex
+    from tms_info.ui import search_box
+
+    release = threading.Event()
+
+    def broken(*_args, **_kwargs):
+        assert release.wait(10)
+        raise OSError("disk I/O error")
+
+    spoken: list[tuple[str, bool]] = []
+    monkeypatch.setattr(SearchIndex, "open", broken)
+    monkeypatch.setattr(search_box, "announce",
+                        lambda _widget, text, assertive=False: spoken.append((text, assertive)))
+    window = make_window("home", tmp_path / "cache")
+    window.start_search_index()  # started when the page was painted; once only
+    qtbot.keySequence(window, QKeySequence("Ctrl+K"))
+    qtbot.keyClicks(window.search.field, "relapse")
+    qtbot.waitUntil(lambda: window.search.status.text() == "Search is getting ready…", timeout=3000)
+    with qtbot.waitSignal(window.index_loader.failed, timeout=10_000) as failed:
+        release.set()
+    assert failed.args == ["disk I/O error"]
+    message = window.search.status.text()
+    assert message.startswith("Search is unavailable: disk I/O error.")
+    assert window.search.popup.isVisible() and window.search.status.isVisible()
+    assert window.search.field.accessibleDescription() == message
+    assert spoken == [(message, False)]
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and errors[0].exc_info and errors[0].exc_info[0] is OSError
+    caplog.clear()
+
+    window.search.clear()  # typed again later: still unavailable, not "getting ready"
+    qtbot.keyClicks(window.search.field, "sessions")
+    qtbot.waitUntil(lambda: window.search.popup.isVisible(), timeout=3000)
+    assert window.search.status.text() == message and window.search.list.count() == 0
+
+
+def test_a_window_closed_while_the_index_is_built_closes_the_index(qtbot, tmp_path, monkeypatch):
+    import shiboken6
+
+    from tms_info.content.search import SearchIndex
+
+    class FakeIndex:
+        closed = threading.Event()
+
+        def close(self) -> None:
+            self.closed.set()
+
+    building = threading.Event()
+    release = threading.Event()
+
+    def slow(*_args, **_kwargs):
+        building.set()
+        assert release.wait(10)
+        return FakeIndex()
+
+    monkeypatch.setattr(SearchIndex, "open", slow)
+    window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()), tmp_path / "cache")
+    window.start_search_index()
+    assert building.wait(10)
+    shiboken6.delete(window)
+    release.set()
+    qtbot.waitUntil(FakeIndex.closed.is_set, timeout=10_000)

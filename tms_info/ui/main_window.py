@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.search = SearchBox(self)
         self.index_loader = IndexLoader(self)
         self.index_loader.ready.connect(lambda: self.search.set_index(self.index_loader.index))
+        self.index_loader.failed.connect(self.search.set_unavailable)
         self._index_started = False
         self._create_actions()
         self._create_toolbar()

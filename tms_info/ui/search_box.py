@@ -1,18 +1,30 @@
 """The search field in the toolbar and the list of results that opens under it as you type.
 
-The index is built (or read from its cache) on a background thread, so the window never waits
+The index is built (or read from its cache) on Qt's thread pool, so the window never waits
 for it; queries then take a few milliseconds and run as you type, after a short pause.
 """
 from __future__ import annotations
 
+import logging
 import threading
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -28,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from tms_info.content.library import Library
-from tms_info.ui.accessibility import clearable
+from tms_info.ui.accessibility import announce, clearable
 
 if TYPE_CHECKING:  # the search engine (SQLite) is loaded by the worker thread, after the first paint
     from tms_info.content.search import SearchHit, SearchIndex, SearchResults
@@ -37,61 +49,162 @@ HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 TYPING_PAUSE_MS = 60
 RESULT_LIMIT = 12
+CRISIS_ANNOUNCEMENT = "Help now is the first result: crisis lines you can call or text now."
+
+log = logging.getLogger(__name__)
+
+
+class _LoadJob(QObject):
+    """One opening of the index: run() works on a pool thread and reports through `loaded` or
+    `failed`, then `finished`, which deletes the job in the UI thread.
+
+    The job lives in the UI thread as a child of the application, not of the window, so that a window
+    closed mid-build never leaves the worker emitting from a deleted object. The index is handed
+    over through an attribute under a lock (a Python object sent through a queued signal from
+    another thread is not safe in PySide6), and closed if nobody takes it."""
+
+    loaded = Signal()
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, library: Library, cache_dir: Path | None) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._library = library
+        self._cache_dir = cache_dir
+        self._lock = threading.Lock()
+        self._index: SearchIndex | None = None
+        self._abandoned = False
+        self.finished.connect(self.deleteLater)
+
+    def run(self) -> None:  # on a pool thread
+        try:
+            from tms_info.content.search import SearchIndex
+
+            index = SearchIndex.open(self._library, self._cache_dir)
+        except Exception as error:  # noqa: BLE001 - any failure must reach the reader, not vanish
+            log.error("The search index could not be opened", exc_info=error)
+            self.failed.emit(short_reason(error))
+        else:
+            with self._lock:
+                keep = not self._abandoned
+                if keep:
+                    self._index = index
+            if keep:
+                self.loaded.emit()
+            else:
+                index.close()
+        finally:
+            self.finished.emit()
+
+    def take(self) -> SearchIndex | None:
+        """The index, once; None if it was already taken or given up."""
+        with self._lock:
+            index, self._index = self._index, None
+            return index
+
+    def abandon(self) -> None:
+        """Nobody will take the index (the window closed): close it now, or when it is built."""
+        with self._lock:
+            self._abandoned = True
+            index, self._index = self._index, None
+        if index is not None:
+            index.close()
+
+
+def short_reason(error: BaseException) -> str:
+    """An error as a few words for the reader: its first line, else its kind."""
+    text = str(error).strip().splitlines()[0].strip() if str(error).strip() else ""
+    text = text or type(error).__name__
+    return text if len(text) <= 100 else text[:99].rstrip() + "…"
 
 
 class IndexLoader(QObject):
-    """Opens the search index on a worker thread; `ready` says when `index` can be used.
-
-    The index is handed over through an attribute, not as a signal argument: a Python object sent
-    through a queued signal from a non-Qt thread is not safe in PySide6."""
+    """Opens the search index on Qt's thread pool, so the window never waits for it. `ready` says
+    when `index` can be used; `failed` gives a short reason when it cannot be opened (the details
+    are logged with their traceback)."""
 
     ready = Signal()
+    failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.index: SearchIndex | None = None
+        self.error: str | None = None
+        self._job: _LoadJob | None = None
 
     def start(self, library: Library, cache_dir: Path | None) -> None:
-        def work() -> None:
-            from tms_info.content.search import SearchIndex
+        job = self._job = _LoadJob(library, cache_dir)
+        job.loaded.connect(self._on_loaded)
+        job.failed.connect(self._on_failed)
+        job.finished.connect(self._on_finished)
+        self.destroyed.connect(job.abandon)
+        QThreadPool.globalInstance().start(job.run)
 
-            index = SearchIndex.open(library, cache_dir)
-            if not shiboken6.isValid(self):  # the window closed while the index was being built
-                index.close()
-                return
+    def _on_loaded(self) -> None:
+        index = self._job.take() if self._job is not None else None
+        if index is not None:
             self.index = index
-            try:
-                self.ready.emit()
-            except RuntimeError:  # closed in the meantime
-                index.close()
+            self.ready.emit()
 
-        threading.Thread(target=work, name="search-index", daemon=True).start()
+    def _on_failed(self, reason: str) -> None:
+        self.error = reason
+        self.failed.emit(reason)
+
+    def _on_finished(self) -> None:
+        self._job = None
 
 
 class _HtmlDelegate(QStyledItemDelegate):
-    """Draws a result's title, place and snippet (matched words in bold) from a little HTML."""
+    """Draws a result's title, place and snippet (matched words in bold) from a little HTML.
+
+    The Help now row that a crisis query puts first is set apart calmly, in the theme's own colours:
+    a tint of the highlight colour behind it and a bar of it down its left edge."""
+
+    PADDING = 6
+    BAR = 4  # the width of the Help now row's left bar
+
+    def _indent(self, index: QModelIndex) -> int:
+        hit = index.data(HIT_ROLE)
+        return self.PADDING + (self.BAR + 4 if hit is not None and hit.crisis else 0)
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(index.data(HTML_ROLE))
-        document.setTextWidth(max(100, option.rect.width() - 12))
+        document.setTextWidth(max(100, option.rect.width() - self._indent(index) - self.PADDING))
         return document
+
+    @staticmethod
+    def crisis_background(palette: QPalette) -> QColor:
+        """The base colour with a little of the highlight colour mixed in: calm, never alarming."""
+        base, tint = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight)
+        share = 0.14
+        return QColor.fromRgbF(*(b + (t - b) * share for b, t in ((base.redF(), tint.redF()),
+                                                                   (base.greenF(), tint.greenF()),
+                                                                   (base.blueF(), tint.blueF()))))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         options = QStyleOptionViewItem(option)
         self.initStyleOption(options, index)
         options.text = ""
+        hit = index.data(HIT_ROLE)
+        crisis = hit is not None and hit.crisis
+        if crisis:
+            options.backgroundBrush = self.crisis_background(option.palette)
         style = options.widget.style() if options.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
+        if crisis:
+            painter.fillRect(QRect(option.rect.left(), option.rect.top(), self.BAR, option.rect.height()),
+                             option.palette.color(QPalette.ColorRole.Highlight))
         document = self._document(option, index)
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        indent = self._indent(index)
         painter.save()
-        painter.translate(option.rect.topLeft() + QPoint(6, 4))
-        painter.setClipRect(QRect(0, 0, option.rect.width() - 6, option.rect.height() - 4))
+        painter.translate(option.rect.topLeft() + QPoint(indent, 4))
+        painter.setClipRect(QRect(0, 0, option.rect.width() - indent, option.rect.height() - 4))
         document.documentLayout().draw(painter, context)
         painter.restore()
 
@@ -135,6 +248,8 @@ class SearchBox(QWidget):
         self._window = window
         self.index: SearchIndex | None = None
         self.results: SearchResults | None = None
+        self.unavailable: str | None = None  # why search cannot work, once the index failed to open
+        self._crisis_announced = False
 
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
@@ -186,8 +301,25 @@ class SearchBox(QWidget):
 
     def set_index(self, index: SearchIndex) -> None:
         self.index = index
+        self.unavailable = None
+        self.field.setAccessibleDescription("")
         if self.field.text().strip():
             self.run_query()
+
+    def set_unavailable(self, reason: str) -> None:
+        """The index could not be opened: say so where results would be, instead of waiting."""
+        if self.index is not None or self.unavailable == reason:
+            return
+        self.unavailable = reason
+        message = self._unavailable_message()
+        self.field.setAccessibleDescription(message)
+        if self.field.text().strip():
+            self.run_query()
+            announce(self.field, message)
+
+    def _unavailable_message(self) -> str:
+        reason = (self.unavailable or "").rstrip(".")
+        return f"Search is unavailable: {reason}. You can still pick a topic from the list."
 
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -205,9 +337,15 @@ class SearchBox(QWidget):
             self.close_results()
             return
         if self.index is None:
-            self._show([], "Search is getting ready…")
+            self._show([], self._unavailable_message() if self.unavailable else "Search is getting ready…")
             return
-        self.results = self.index.search(text, RESULT_LIMIT, typing=True)
+        try:
+            self.results = self.index.search(text, RESULT_LIMIT, typing=True)
+        except Exception as error:  # noqa: BLE001 - a broken index must say so, not fail silently
+            log.error("Search failed", exc_info=error)  # not the query itself: it may be private
+            self.results = None
+            self._show([], f"Search is unavailable: {short_reason(error).rstrip('.')}.")
+            return
         message = self.results.message
         if not self.results.hits and self.results.suggestions:
             names = [self.index.library.term(t).term for t in self.results.suggestions]
@@ -231,6 +369,14 @@ class SearchBox(QWidget):
         self._place_popup()
         self.popup.show()
         self.popup.raise_()
+        self._announce_crisis(bool(hits) and hits[0].crisis)
+
+    def _announce_crisis(self, crisis: bool) -> None:
+        """Tells a screen reader, once for each time it appears, that Help now leads the results."""
+        self.list.setAccessibleDescription(CRISIS_ANNOUNCEMENT if crisis else "")
+        if crisis and not self._crisis_announced:
+            announce(self.field if self.field.hasFocus() else self.list, CRISIS_ANNOUNCEMENT, assertive=True)
+        self._crisis_announced = crisis
 
     def _add_row(self, hit: SearchHit) -> QListWidgetItem:
         """A result, or a glossary word close to what was typed, as a row: drawn from HTML and read
@@ -238,7 +384,10 @@ class SearchBox(QWidget):
         item = QListWidgetItem()
         item.setData(HIT_ROLE, hit)
         item.setData(HTML_ROLE, self._hit_html(hit))
-        spoken = (hit.title, hit.where, "From your clinic" if hit.local else "", hit.snippet)
+        if hit.crisis:  # read as "Help now" first, whatever the page's title says after it
+            spoken = ("" if hit.title.lower().startswith("help now") else "Help now", hit.title, hit.snippet)
+        else:
+            spoken = (hit.title, hit.where, "From your clinic" if hit.local else "", hit.snippet)
         item.setData(Qt.ItemDataRole.AccessibleTextRole,
                      " ".join(part if part.endswith((".", "?", "!", "…")) else part + "." for part in spoken if part))
         self.list.addItem(item)
@@ -246,6 +395,9 @@ class SearchBox(QWidget):
 
     @staticmethod
     def _hit_html(hit: SearchHit) -> str:
+        if hit.crisis:  # the Help now page: its title, bold and a little larger, over its words
+            words = hit.snippet_html or escape(hit.snippet)
+            return f"<div style='font-size: large'><b>{escape(hit.title)}</b></div>{words}"
         where = f" — {escape(hit.where)}" if hit.where else ""
         clinic = " · <i>from your clinic</i>" if hit.local else ""
         return f"<b>{escape(hit.title)}</b>{where}{clinic}<br>{hit.snippet_html}"
@@ -263,6 +415,7 @@ class SearchBox(QWidget):
 
     def close_results(self) -> None:
         self.popup.hide()
+        self._crisis_announced = False
 
     # ----- choosing -------------------------------------------------------------------------
 
