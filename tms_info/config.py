@@ -10,6 +10,7 @@ import configparser
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -135,3 +136,11 @@ def read_config(path: Path | None = None) -> Config:
 def content_dirs_from_environment() -> tuple[Path, ...]:
     return _split_paths(os.environ.get(CONTENT_ENV, ""))
 
+
+
+def clinic_content_dirs(config: Config, given: Sequence[Path] = ()) -> list[Path]:
+    """A clinic's own folders in the order they are laid over the bundled content (a page in a later
+    folder replaces the same page in an earlier one): the configuration file's `content_dirs`, then
+    TMS_INFO_CONTENT_DIR's, then those `given` on the command line. The window and every command
+    of `tms-info` take their folders from here."""
+    return [*config.content_dirs, *content_dirs_from_environment(), *given]

@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from tms_info import APP_NAME, __version__
-from tms_info.config import content_dirs_from_environment, read_config
+from tms_info.config import clinic_content_dirs, read_config
 from tms_info.content import snapshot
 from tms_info.content.library import Library
 from tms_info.locations import bundled_content_root, icon_path
@@ -43,7 +43,7 @@ def create_window(open_page: str | None = None, content_dirs: Sequence[Path] = (
     config = read_config(config_path)
     if kiosk:
         config = replace(config, kiosk=True)
-    local = [*config.content_dirs, *content_dirs_from_environment(), *content_dirs]
+    local = clinic_content_dirs(config, content_dirs)
     roots = [bundled_content_root(config.language)]
     cache = None if config.kiosk else cache_dir()  # a kiosk writes nothing to disk
     key = snapshot.signature(roots, local, config.clinic_name, config.kiosk)
