@@ -137,3 +137,12 @@ def test_the_core_never_imports_qt():
             "tms_info.history, tms_info.cli; "
             "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_front_matter_with_aliases_is_refused_and_the_rest_loads(tmp_path, caplog):
+    (tmp_path / "01-bomb.md").write_text("---\ntitle: &a Bomb\nsummary: *a\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "02-fine.md").write_text("---\ntitle: Fine\nsummary: A page.\n---\nText.\n", encoding="utf-8")
+    library = Library.load([tmp_path])
+    assert library.page("bomb") is None and library.page("fine") is not None
+    assert any("aliases" in problem.message and problem.line == 2 for problem in library.problems)
+    caplog.clear()

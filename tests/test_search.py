@@ -14,7 +14,7 @@ import pytest
 from tms_info.content.library import Library
 from tms_info.content.plaintext import read_html
 from tms_info.content.render import Renderer
-from tms_info.content.search import SearchIndex, indexed_sections
+from tms_info.content.search import SearchIndex, indexed_sections, load_lay_words
 from tms_info.content.spelling import edit_distance
 from tms_info.locations import bundled_content_root
 
@@ -356,3 +356,15 @@ def test_typos_are_corrected_on_an_sqlite_without_the_trigram_tokenizer(content,
     index = SearchIndex.open(Library.load([content]))
     results = index.search("sesions")
     assert results.corrections == {"sesions": "sessions"} and ids(results)[0] == "treatment/schedule"
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("a: &x [tms, tms]\nb: &y [*x, *x]\nc: [*y, *y]\n", "aliases"),
+    ("words: [" + "tms, " * 60000 + "]\n", "larger than"),
+])
+def test_a_lay_words_file_that_could_grow_is_refused(content, caplog, text, reason):
+    (content / "lay-words.yaml").write_text(text, encoding="utf-8")
+    problems: list[str] = []
+    assert load_lay_words([content], problems) == {}
+    assert len(problems) == 1 and reason in problems[0]
+    caplog.clear()

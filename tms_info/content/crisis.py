@@ -20,11 +20,11 @@ from pathlib import Path
 import yaml
 
 from tms_info.content.spelling import allowed_slips, deletions, edit_distance
+from tms_info.content.yaml_text import read_yaml_file
 
 log = logging.getLogger(__name__)
 
 CRISIS_WORDS_FILE = "crisis-words.yaml"
-MAX_FILE_BYTES = 256 * 1024
 MAX_PHRASES = 2000
 MAX_QUERY_WORDS = 60
 MAX_GAP = 2  # words a person may put between the words of a phrase
@@ -36,15 +36,6 @@ def crisis_words_of(text: str) -> list[str]:
     """Lower-case words without accents, apostrophes dropped ("can't" -> "cant"), hyphens split."""
     decomposed = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text.casefold()))
     return _WORD.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
-
-
-class _NoAliases(yaml.SafeLoader):
-    """YAML without anchors and aliases: a small file cannot grow into a huge one."""
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.YAMLError("aliases (*name) are not allowed in this file")
-        return super().compose_node(parent, index)
 
 
 @dataclass(frozen=True)
@@ -118,9 +109,7 @@ def load_crisis_words(roots: Iterable[Path], problems: list[str] | None = None) 
         if not path.is_file():
             continue
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise ValueError(f"the file is larger than {MAX_FILE_BYTES // 1024} KB")
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliases) or {}
+            data = read_yaml_file(path) or {}
             listed = data.get("phrases") if isinstance(data, dict) else None
             if not isinstance(listed, list) or not all(isinstance(item, str) for item in listed):
                 raise ValueError("it should have 'phrases:' followed by a list of phrases, one a line")

@@ -64,8 +64,10 @@ def read_front_matter(path: Path) -> tuple[dict, str, int]:
         raise ContentError("front matter not closed: add a line '---' after it")
     import yaml  # here, not at the top: a start from the content snapshot does not need it
 
+    from tms_info.content.yaml_text import load_yaml
+
     try:
-        meta = yaml.load("".join(lines[1:index]), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        meta = load_yaml("".join(lines[1:index]))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

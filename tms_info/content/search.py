@@ -33,6 +33,7 @@ from tms_info.content.library import Library
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page
 from tms_info.content.plaintext import read_html
 from tms_info.content.spelling import edit_distance
+from tms_info.content.yaml_text import read_yaml_file
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ def load_lay_words(roots: Iterable[Path], problems: list[str] | None = None) -> 
         if not path.is_file():
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = read_yaml_file(path) or {}
             if not isinstance(data, dict):
                 raise ValueError("it should be a list of 'lay words: [article words]' lines")
             for lay, alternatives in data.items():
