@@ -51,7 +51,16 @@ class CrisisWords:
     def matches(self, query: str) -> bool:
         """True if the query holds any crisis phrase."""
         words = self._spelled(crisis_words_of(query)[:MAX_QUERY_WORDS])
-        return any(_holds(words, phrase) for phrase in self.phrases)
+        return any(_holds(words, phrase) for word in set(words) for phrase in self._starting_with.get(word, ()))
+
+    @cached_property
+    def _starting_with(self) -> dict[str, list[tuple[frozenset[str], ...]]]:
+        """The phrases by each word their first place allows: only those can match a query."""
+        table: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for phrase in self.phrases:
+            for word in phrase[0]:
+                table.setdefault(word, []).append(phrase)
+        return table
 
     @cached_property
     def _by_deletion(self) -> dict[str, set[str]]:

@@ -507,9 +507,10 @@ class SearchIndex:
                 [*grams, len(word) - allowed, len(word) + allowed + (8 if prefix else 0)]).fetchall()
             # Short words with two letters swapped share no three letters in a row ("sied", "side"):
             # words that start with the same two letters are candidates too.
-            candidates += self._db.execute(
-                "SELECT word, uses FROM words WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
-                (word[:2], word[:2] + "\uffff", len(word) - 2, len(word) + 2)).fetchall()
+            if len(word) < 6:
+                candidates += self._db.execute(
+                    "SELECT word, uses FROM words WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
+                    (word[:2], word[:2] + "\uffff", len(word) - allowed, len(word) + allowed)).fetchall()
         except sqlite3.Error:
             return None
         best: tuple[int, int, str] | None = None
