@@ -51,6 +51,13 @@ def has(findings, path: str, line: int, fragment: str) -> bool:
     ("glossary/bad-refs.md", 5, "articles names an unknown page: topic/no-such-page"),
     ("glossary/bad-refs.md", 7, "page that does not exist: ../01-topic/99-gone.md"),
     ("glossary/good.md", 2, "name 'good term' is also used by the term 'clash'"),
+    ("01-topic/13-mixed-denominators.md", 7, "different denominators in one sentence (1 in 7, 1 in 20)"),
+    ("glossary/frequencies.md", 5, "different denominators in one sentence (1 in 7, 1 in 20)"),
+    ("02-figures/index.md", 5, "gives figures ('45%') but has no 'sources'"),
+    ("01-topic/15-source-fields.md", 10, "'doi' should look like 10.1234/abc: doi.org/10.1000/xyz"),
+    ("01-topic/15-source-fields.md", 12, "'pmid' should be digits only: PMC12345"),
+    ("01-topic/15-source-fields.md", 13, "'url' should start with https://"),
+    ("01-topic/15-source-fields.md", 1, "'sources' item '4' should be a 'title' (text) with optional"),
 ])
 def test_each_problem_is_found_where_it_is(findings, path, line, fragment):
     assert has(findings, path, line, fragment), sorted(f for f in findings if f[0] == path)
@@ -111,19 +118,6 @@ def test_plain_writing_scores_lower_than_jargon():
     jargon = ("Repetitive transcranial magnetic stimulation demonstrated statistically significant antidepressant "
               "efficacy in pharmacoresistant major depressive disorder.")
     assert flesch_kincaid_grade(plain) < 4 < 12 < flesch_kincaid_grade(jargon)
-
-
-@pytest.mark.parametrize(("path", "line", "fragment"), [
-    ("01-topic/13-mixed-denominators.md", 7, "different denominators in one sentence (1 in 7, 1 in 20)"),
-    ("glossary/frequencies.md", 5, "different denominators in one sentence (1 in 7, 1 in 20)"),
-    ("02-figures/index.md", 5, "gives figures ('45%') but has no 'sources'"),
-    ("01-topic/15-source-fields.md", 10, "'doi' should look like 10.1234/abc: doi.org/10.1000/xyz"),
-    ("01-topic/15-source-fields.md", 12, "'pmid' should be digits only: PMC12345"),
-    ("01-topic/15-source-fields.md", 13, "'url' should start with https://"),
-    ("01-topic/15-source-fields.md", 1, "'sources' item '4' should be a 'title' (text) with optional"),
-])
-def test_figures_and_sources_are_checked(findings, path, line, fragment):
-    assert has(findings, path, line, fragment), sorted(f for f in findings if f[0] == path)
 
 
 def test_the_same_denominator_twice_is_not_reported(findings):

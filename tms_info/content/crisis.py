@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from tms_info.content.spelling import allowed_slips, deletions, edit_distance
-from tms_info.content.yaml_text import read_yaml_file
+from tms_info.content.yaml_text import read_each_root
 
 log = logging.getLogger(__name__)
 
@@ -112,21 +110,15 @@ def parse_phrase(text: str) -> tuple[frozenset[str], ...]:
 def load_crisis_words(roots: Iterable[Path], problems: list[str] | None = None) -> CrisisWords:
     """The phrases of every root's crisis-words.yaml together. A broken file is reported (logged,
     and added to `problems`) and skipped; the others still count."""
-    phrases: list[tuple[frozenset[str], ...]] = []
-    for root in roots:
-        path = Path(root) / CRISIS_WORDS_FILE
-        if not path.is_file():
-            continue
-        try:
-            data = read_yaml_file(path) or {}
-            listed = data.get("phrases") if isinstance(data, dict) else None
-            if not isinstance(listed, list) or not all(isinstance(item, str) for item in listed):
-                raise ValueError("it should have 'phrases:' followed by a list of phrases, one a line")
-            if len(listed) > MAX_PHRASES:
-                raise ValueError(f"it has more than {MAX_PHRASES} phrases")
-            phrases += [phrase for phrase in map(parse_phrase, listed) if phrase]
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as error:
-            log.warning("%s: skipped: %s", path, error)
-            if problems is not None:
-                problems.append(f"{path}: skipped: {' '.join(str(error).split())}")
+    phrases = [phrase for listed in read_each_root(roots, CRISIS_WORDS_FILE, _phrases_of, log, problems)
+               for phrase in listed]
     return CrisisWords(tuple(dict.fromkeys(phrases)))
+
+
+def _phrases_of(data: object) -> list[tuple[frozenset[str], ...]]:
+    listed = data.get("phrases") if isinstance(data, dict) else None
+    if not isinstance(listed, list) or not all(isinstance(item, str) for item in listed):
+        raise ValueError("it should have 'phrases:' followed by a list of phrases, one a line")
+    if len(listed) > MAX_PHRASES:
+        raise ValueError(f"it has more than {MAX_PHRASES} phrases")
+    return [phrase for phrase in map(parse_phrase, listed) if phrase]

@@ -26,14 +26,12 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
 from tms_info.content.crisis import CrisisWords, load_crisis_words
 from tms_info.content.library import Library
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page
 from tms_info.content.plaintext import read_html
 from tms_info.content.spelling import edit_distance
-from tms_info.content.yaml_text import read_yaml_file
+from tms_info.content.yaml_text import read_each_root
 
 log = logging.getLogger(__name__)
 
@@ -109,27 +107,24 @@ def load_lay_words(roots: Iterable[Path], problems: list[str] | None = None) -> 
     """Lay words and their alternatives from each root's lay-words.yaml; a later root adds to and
     overrides an earlier one. A broken file is reported (logged, and added to `problems`) and skipped."""
     table: dict[str, tuple[str, ...]] = {}
-    for root in roots:
-        path = Path(root) / LAY_WORDS_FILE
-        if not path.is_file():
-            continue
-        try:
-            data = read_yaml_file(path) or {}
-            if not isinstance(data, dict):
-                raise ValueError("it should be a list of 'lay words: [article words]' lines")
-            for lay, alternatives in data.items():
-                if isinstance(alternatives, str):
-                    alternatives = [alternatives]
-                if not isinstance(lay, str) or not isinstance(alternatives, list):
-                    raise ValueError(f"the entry {lay!r} should be 'words: [other words]'")
-                key = " ".join(words_of(lay))
-                if key:
-                    table[key] = tuple(" ".join(words_of(str(a))) for a in alternatives if words_of(str(a)))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as error:
-            log.warning("%s: skipped: %s", path, error)
-            if problems is not None:
-                problems.append(f"{path}: skipped: {' '.join(str(error).split())}")
+    for entries in read_each_root(roots, LAY_WORDS_FILE, _lay_words_of, log, problems):
+        table.update(entries)
     return table
+
+
+def _lay_words_of(data: object) -> dict[str, tuple[str, ...]]:
+    if not isinstance(data, dict):
+        raise ValueError("it should be a list of 'lay words: [article words]' lines")
+    entries: dict[str, tuple[str, ...]] = {}
+    for lay, alternatives in data.items():
+        if isinstance(alternatives, str):
+            alternatives = [alternatives]
+        if not isinstance(lay, str) or not isinstance(alternatives, list):
+            raise ValueError(f"the entry {lay!r} should be 'words: [other words]'")
+        key = " ".join(words_of(lay))
+        if key:
+            entries[key] = tuple(" ".join(words_of(str(a))) for a in alternatives if words_of(str(a)))
+    return entries
 
 
 def content_key(library: Library, lay_words: dict[str, tuple[str, ...]]) -> str:

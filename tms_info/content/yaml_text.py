@@ -5,9 +5,14 @@ never an anchor or alias: with them a few lines can name each other until they f
 """
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
+
+T = TypeVar("T")
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 256 * 1024  # a word list many times longer than the bundled ones
@@ -30,3 +35,22 @@ def read_yaml_file(path: Path) -> object:
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ValueError(f"the file is larger than {MAX_FILE_BYTES // 1024} KB")
     return load_yaml(path.read_text(encoding="utf-8"))
+
+
+def read_each_root(roots: Iterable[Path], file_name: str, parse: Callable[[object], T], log: logging.Logger,
+                   problems: list[str] | None = None) -> list[T]:
+    """`parse` applied to the data of `file_name` in each root that has one, in the roots' order. A
+    file that cannot be read, or that `parse` refuses with ValueError, is reported (logged, and
+    added to `problems`) and skipped; the others still count."""
+    found = []
+    for root in roots:
+        path = Path(root) / file_name
+        if not path.is_file():
+            continue
+        try:
+            found.append(parse(read_yaml_file(path) or {}))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as error:
+            log.warning("%s: skipped: %s", path, error)
+            if problems is not None:
+                problems.append(f"{path}: skipped: {' '.join(str(error).split())}")
+    return found
