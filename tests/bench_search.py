@@ -5,8 +5,9 @@
 
 The baseline, measured in the same run on the same index, is a bare FTS5 MATCH of the same whole
 words: the difference is what lay words, the typo fallback, the title pass and sections cost.
-Targets (issue 4): p95 at most 5 ms on the bundled content and 20 ms on 1,000 articles; build at
-most 3 s for 1,000 articles; cached open at most 50 ms.
+Targets (issues 4 and 13): p95 at most 5 ms on the bundled content and 20 ms on 1,000 articles; a
+rebuild after one page changed at most 3 s for 1,000 articles; cached open at most 50 ms. The first
+build ever renders every page (the index is built from the page the reader sees) and is reported.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tms_info.content.library import Library  # noqa: E402
 from tms_info.content.search import SearchIndex, words_of  # noqa: E402
-from tms_info.locations import bundled_content_root  # noqa: E402
+from tms_info.locations import bundled_content_root, resources_root  # noqa: E402
 
 QUERY_COUNT = 200
 SYNTHETIC_ARTICLES = 1000
@@ -101,8 +102,19 @@ def measure(name: str, root: Path, mixed: list[tuple[str, bool]], cache: Path) -
         start = time.perf_counter()
         index._db.execute("SELECT ref FROM pages WHERE pages MATCH ? ORDER BY rank LIMIT 10", (expression,)).fetchall()
         baseline.append(time.perf_counter() - start)
+    index.close()
+    changed = next(path for path in sorted(root.rglob("*.md")) if path.name != "index.md" and "glossary" not in path.parts)
+    original = changed.read_text(encoding="utf-8")
+    changed.write_text(original + "\n\nOne more sentence, added for the benchmark.\n", encoding="utf-8")
+    try:
+        library = Library.load([root])
+        start = time.perf_counter()
+        SearchIndex.open(library, cache).close()
+        rebuild = time.perf_counter() - start
+    finally:
+        changed.write_text(original, encoding="utf-8")
     return {
-        "pages": len(library.pages), "build_s": build, "open_ms": statistics.median(opens) * 1000,
+        "pages": len(library.pages), "build_s": build, "rebuild_s": rebuild, "open_ms": statistics.median(opens) * 1000,
         "p50_ms": percentile(latencies, 0.5) * 1000, "p95_ms": percentile(latencies, 0.95) * 1000,
         "base_p50_ms": percentile(baseline, 0.5) * 1000, "base_p95_ms": percentile(baseline, 0.95) * 1000,
     }
@@ -115,18 +127,19 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         generate(folder / "synthetic", words, rng)
-        rows = [("bundled", measure("bundled", bundled_content_root(), mixed, folder / "cache-bundled")),
+        shutil.copytree(resources_root(), folder / "resources")  # the rebuild changes a page: of a copy
+        rows = [("bundled", measure("bundled", folder / "resources" / "content" / "en", mixed, folder / "cache-bundled")),
                 ("1,000 articles", measure("synthetic", folder / "synthetic", mixed, folder / "cache-synthetic"))]
     targets = {"bundled": (5.0, None), "1,000 articles": (20.0, 3.0)}
-    print(f"{'content':<16}{'pages':>7}{'build s':>9}{'open ms':>9}{'p50 ms':>8}{'p95 ms':>8}"
+    print(f"{'content':<16}{'pages':>7}{'build s':>9}{'rebuild s':>10}{'open ms':>9}{'p50 ms':>8}{'p95 ms':>8}"
           f"{'FTS5 p50':>10}{'FTS5 p95':>10}  verdict")
     for name, row in rows:
         p95_target, build_target = targets[name]
-        ok = row["p95_ms"] <= p95_target and row["open_ms"] <= 50 and (build_target is None or row["build_s"] <= build_target)
-        print(f"{name:<16}{row['pages']:>7}{row['build_s']:>9.2f}{row['open_ms']:>9.1f}{row['p50_ms']:>8.2f}"
+        ok = row["p95_ms"] <= p95_target and row["open_ms"] <= 50 and (build_target is None or row["rebuild_s"] <= build_target)
+        print(f"{name:<16}{row['pages']:>7}{row['build_s']:>9.2f}{row['rebuild_s']:>10.2f}{row['open_ms']:>9.1f}{row['p50_ms']:>8.2f}"
               f"{row['p95_ms']:>8.2f}{row['base_p50_ms']:>10.2f}{row['base_p95_ms']:>10.2f}  {'meets targets' if ok else 'MISSES a target'}")
     print(f"({QUERY_COUNT} queries: whole words, several words, prefixes while typing, misspellings; "
-          "FTS5 = a bare MATCH of the whole-word queries on the same index)")
+          "FTS5 = a bare MATCH of the whole-word queries on the same index; rebuild = after one page changed)")
     return 0
 
 

@@ -166,6 +166,36 @@ def test_a_second_open_uses_the_cache_without_rebuilding(content, tmp_path, monk
     assert "treatment/schedule" in ids(second.search("sessions"))
 
 
+def test_two_content_setups_used_in_turn_keep_their_own_index(content, tmp_path, monkeypatch):
+    clinic = tmp_path / "clinic"
+    (clinic / "01-ours").mkdir(parents=True)
+    (clinic / "01-ours" / "01-parking.md").write_text("---\ntitle: Parking\nsummary: Where to park.\n---\nThe car park.\n")
+    alone, with_clinic = Library.load([content]), Library.load([content], local_roots=[clinic])
+    first = SearchIndex.open(alone, tmp_path / "cache")
+    second = SearchIndex.open(with_clinic, tmp_path / "cache")
+    assert first.location != second.location and Path(first.location).is_file() and Path(second.location).is_file()
+    monkeypatch.setattr(SearchIndex, "_build", lambda *a: pytest.fail("rebuilt although nothing changed"))
+    assert SearchIndex.open(alone, tmp_path / "cache").location == first.location
+    assert "ours/parking" in ids(SearchIndex.open(with_clinic, tmp_path / "cache").search("car park"))
+
+
+def test_a_rebuild_renders_only_the_pages_that_changed(content, tmp_path, monkeypatch):
+    SearchIndex.open(Library.load([content]), tmp_path / "cache").close()
+    page = content / "01-treatment" / "02-feel.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## Tingling\n\nSome people feel tingling.\n",
+                    encoding="utf-8")
+    rendered: list[str] = []
+    real = Renderer.markdown_to_html
+    monkeypatch.setattr(Renderer, "markdown_to_html",
+                        lambda self, text, content, *a, **k: rendered.append(content.id) or real(self, text, content, *a, **k))
+    index = SearchIndex.open(Library.load([content]), tmp_path / "cache")
+    assert rendered == ["treatment/feel"]
+    hit = index.search("tingling").hits[0]
+    assert (hit.id, hit.anchor) == ("treatment/feel", "tingling")
+    assert "treatment/schedule" in ids(index.search("driving"))
+    assert len(list((tmp_path / "cache").glob("search-*.sqlite"))) == 1
+
+
 def test_changed_content_rebuilds_the_index(content, tmp_path):
     first = SearchIndex.open(Library.load([content]), tmp_path / "cache")
     (content / "02-other" / "04-new.md").write_text("---\ntitle: Pregnancy\nsummary: New.\n---\nA new page.\n")

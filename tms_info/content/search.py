@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import logging
 import math
 import os
@@ -28,14 +29,15 @@ from typing import NamedTuple
 
 from tms_info.content.crisis import CrisisWords, load_crisis_words
 from tms_info.content.library import Library
-from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page
+from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
 from tms_info.content.plaintext import read_html
 from tms_info.content.spelling import edit_distance
 from tms_info.content.yaml_text import read_each_root
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
+MAX_CACHED_SETUPS = 4  # content set-ups whose indexes are kept side by side
 LAY_WORDS_FILE = "lay-words.yaml"
 MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 40
@@ -138,6 +140,66 @@ def content_key(library: Library, lay_words: dict[str, tuple[str, ...]]) -> str:
     return digest.hexdigest()
 
 
+def setup_key(library: Library) -> str:
+    """Which content folders the index is for: each set-up (the bundled content alone, or with a
+    clinic's folders) keeps its own cached index, so that two set-ups used in turn do not delete
+    each other's."""
+    folders = "\0".join(str(Path(root).absolute()) for root in library.roots)
+    return hashlib.sha256(folders.encode()).hexdigest()[:8]
+
+
+def _source_key(content: Page | Term) -> str:
+    """What a page's or term's indexed text is made from: its Markdown, where it lies (links and
+    pictures are resolved from there), and the way this version indexes."""
+    where = content.relative if isinstance(content, Page) else f"glossary/{content.id}"
+    return hashlib.sha256(f"{SCHEMA_VERSION}\0{where}\0{content.body}".encode()).hexdigest()
+
+
+def _earlier_renders(path: Path) -> dict[str, list[IndexedSection]]:
+    """The sections of each page in the set-up's previous index, by source key; nothing if there is
+    none or it cannot be read. (The cache is data, read as data and checked.)"""
+    setup = path.name.split("-")[1]
+    found: dict[str, list[IndexedSection]] = {}
+    for earlier in path.parent.glob(f"search-{setup}-*.sqlite"):
+        if earlier == path:
+            continue
+        try:
+            connection = sqlite3.connect(_read_only_uri(earlier), uri=True)
+            try:
+                rows = connection.execute("SELECT source, sections FROM rendered").fetchall()
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            continue
+        for source, stored in rows:
+            try:
+                sections = [IndexedSection(anchor, heading, text) for anchor, heading, text in json.loads(stored)]
+            except (TypeError, ValueError):
+                continue
+            if all((s.anchor is None or isinstance(s.anchor, str)) and isinstance(s.heading, str)
+                   and isinstance(s.text, str) for s in sections):
+                found[source] = sections
+    return found
+
+
+def _remove_old_indexes(path: Path) -> None:
+    """Removes the set-up's earlier indexes (its content has changed since), indexes named the way
+    older versions named them, and, past MAX_CACHED_SETUPS, the indexes built longest ago."""
+    setup = path.name.split("-")[1]
+    others = []
+    for old in path.parent.glob("search-*.sqlite"):
+        parts = old.name.removesuffix(".sqlite").split("-")
+        if old == path:
+            continue
+        if len(parts) != 3 or parts[1] == setup:
+            old.unlink(missing_ok=True)
+        else:
+            others.append(old)
+    others.sort(key=lambda old: old.stat().st_mtime, reverse=True)
+    for old in others[MAX_CACHED_SETUPS - 1:]:
+        old.unlink(missing_ok=True)
+
+
 def library_place(library: Library, page: Page) -> tuple[str, ...]:
     return tuple(crumb.title for crumb in library.breadcrumb(page.id))
 
@@ -231,7 +293,7 @@ class SearchIndex:
         lay_words = load_lay_words(library.roots)
         key = content_key(library, lay_words)
         if cache_dir is not None:
-            path = Path(cache_dir) / f"search-{key[:20]}.sqlite"
+            path = Path(cache_dir) / f"search-{setup_key(library)}-{key[:20]}.sqlite"
             cached = cls._open_cached(path, key)
             if cached is not None:
                 return cls(cached, library, lay_words, str(path))
@@ -265,16 +327,15 @@ class SearchIndex:
     def _build_to_file(cls, library: Library, lay_words: dict, key: str, path: Path) -> sqlite3.Connection | None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            for old in path.parent.glob("search-*.sqlite"):
-                if old != path:
-                    old.unlink(missing_ok=True)
+            earlier = _earlier_renders(path)
+            _remove_old_indexes(path)
             for stale in path.parent.glob(".search-*.tmp"):  # left by a build the app quit during
                 if time.time() - stale.stat().st_mtime > 3600:
                     stale.unlink(missing_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
             os.close(handle)
             connection = sqlite3.connect(temporary)
-            cls._build(connection, library, lay_words, key)
+            cls._build(connection, library, lay_words, key, earlier)
             connection.close()
             os.replace(temporary, path)
             return sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
@@ -287,7 +348,10 @@ class SearchIndex:
             return None
 
     @staticmethod
-    def _build(db: sqlite3.Connection, library: Library, lay_words: dict, key: str) -> sqlite3.Connection:
+    def _build(db: sqlite3.Connection, library: Library, lay_words: dict, key: str,
+               earlier: dict[str, list[IndexedSection]] | None = None) -> sqlite3.Connection:
+        """A new index in `db`. Rendering every page is most of the work: a page whose text has not
+        changed since the `earlier` index takes its sections from there."""
         db.executescript(f"""
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
@@ -302,6 +366,7 @@ class SearchIndex:
                 tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
             CREATE TABLE words(word TEXT PRIMARY KEY, uses INTEGER) WITHOUT ROWID;
             CREATE TABLE word_grams(gram TEXT, word TEXT, PRIMARY KEY (gram, word)) WITHOUT ROWID;
+            CREATE TABLE rendered(source TEXT PRIMARY KEY, sections TEXT) WITHOUT ROWID;
             INSERT INTO meta VALUES ('key', '{key}'), ('schema', '{SCHEMA_VERSION}');
         """)
         # Pages and terms are ranked in `pages`; a page's sections, which say where to open it,
@@ -309,11 +374,21 @@ class SearchIndex:
         from tms_info.content.render import Renderer  # Markdown is loaded only to build an index
 
         renderer = Renderer(library)
+        earlier = earlier or {}
+        rendered: dict[str, list[IndexedSection]] = {}
+
+        def sections_of(content: Page | Term) -> list[IndexedSection]:
+            source = _source_key(content)
+            if source not in rendered:
+                rendered[source] = earlier[source] if source in earlier else indexed_sections(
+                    renderer.markdown_to_html(content.body, content))
+            return rendered[source]
+
         page_rows: list[tuple[int, str, str, str, str, str, str, float]] = []
         section_rows: list[tuple[int, str, str, str | None]] = []
         for number, page in enumerate(p for p in library.pages.values() if p.id != HOME_ID):
             rowid = (number + 1) * ROWS_PER_PAGE
-            sections = indexed_sections(renderer.markdown_to_html(page.body, page))[: ROWS_PER_PAGE - 1]
+            sections = sections_of(page)[: ROWS_PER_PAGE - 1]
             page_rows.append((rowid, page.title, " ".join(s.heading for s in sections),
                               " ".join([page.summary, *(s.text for s in sections)]), "article", page.id,
                               " › ".join(library_place(library, page)),
@@ -322,7 +397,7 @@ class SearchIndex:
         first_term = (len(page_rows) + 1) * ROWS_PER_PAGE
         for number, term in enumerate(library.terms.values()):
             page_rows.append((first_term + number * ROWS_PER_PAGE, term.term, " ".join(term.aliases),
-                              f"{term.short} {read_html(renderer.markdown_to_html(term.body, term)).text}",
+                              " ".join([term.short, *(s.text for s in sections_of(term))]),
                               "term", term.id, "Glossary", 1.0))
         db.executemany("INSERT INTO pages(rowid, title, heading, body, kind, ref, place, weight) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", page_rows)
@@ -334,6 +409,9 @@ class SearchIndex:
             for word in words_of(" ".join(row)):
                 if len(word) >= 3 and not word.isdigit():
                     counts[word] = counts.get(word, 0) + 1
+        db.executemany("INSERT INTO rendered VALUES (?, ?)", (
+            (source, json.dumps([[s.anchor, s.heading, s.text] for s in sections], ensure_ascii=False))
+            for source, sections in rendered.items()))
         db.executemany("INSERT INTO words VALUES (?, ?)", counts.items())
         db.executemany("INSERT OR IGNORE INTO word_grams VALUES (?, ?)",
                        ((gram, word) for word in counts for gram in _grams(word)))
