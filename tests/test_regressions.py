@@ -103,9 +103,8 @@ def test_replacing_one_bundled_page_keeps_its_section(tmp_path):
 
 
 @pytest.mark.skipif(os.name == "nt", reason="symbolic links need special rights on Windows")
-def test_a_linked_folder_is_followed(tmp_path):
-    real = write(tmp_path / "elsewhere" / "01-visiting.md", "---\ntitle: Visiting\n---\nCome in.\n").parent
-    (tmp_path / "content").mkdir()
+def test_a_linked_folder_is_followed(tmp_path):  # inside the content folder (issue 14: never out of it)
+    real = write(tmp_path / "content" / "_shared" / "01-visiting.md", "---\ntitle: Visiting\n---\nCome in.\n").parent
     (tmp_path / "content" / "05-our-clinic").symlink_to(real, target_is_directory=True)
     library = Library.load([tmp_path / "content"])
     assert [n.page.id for n in library.tree()[0].children] == ["our-clinic/visiting"]

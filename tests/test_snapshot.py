@@ -45,11 +45,12 @@ def test_any_change_to_the_content_makes_the_snapshot_unused(content, tmp_path, 
         (content / "01-basics" / "09-new.md").write_text("---\ntitle: New\n---\n")
     elif change == "remove":
         article.unlink()
-    elif change == "linked folder":  # clinics may link a shared folder in; the library follows links
-        (content / "01-basics" / "shared").symlink_to(tmp_path / "shared", target_is_directory=True)
+    elif change == "linked folder":  # a link inside the content folder is followed
+        (content / "_shared").mkdir()
+        (content / "01-basics" / "shared").symlink_to(content / "_shared", target_is_directory=True)
         key = snapshot.signature([content], [])
         snapshot.save(tmp_path / "cache", key, Library.load([content]), {})
-        (tmp_path / "shared" / "03-third.md").write_text("---\ntitle: Third\n---\nMore.\n")
+        (content / "_shared" / "03-third.md").write_text("---\ntitle: Third\n---\nMore.\n")
     new_key = snapshot.signature([content], [tmp_path / "clinic"] if change == "clinic" else [])
     assert new_key != key
     assert snapshot.load(tmp_path / "cache", new_key) is None

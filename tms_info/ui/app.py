@@ -46,7 +46,7 @@ def create_window(open_page: str | None = None, content_dirs: Sequence[Path] = (
     local = clinic_content_dirs(config, content_dirs)
     roots = [bundled_content_root(config.language)]
     cache = None if config.kiosk else cache_dir()  # a kiosk writes nothing to disk
-    key = snapshot.signature(roots, local, config.clinic_name, config.kiosk)
+    key = snapshot.signature(roots, local, config.clinic_name, config.kiosk) if cache is not None else ""
     stored = snapshot.load(cache, key)
     library, known_pages = stored if stored else (Library.load(roots, local_roots=local), {})
     notices = [*config.problems, *(str(problem) for problem in library.problems)]

@@ -1,5 +1,6 @@
 """Kiosk mode for a waiting-room computer: full screen, nothing that touches files, websites
-never opened, and after a few idle minutes the app starts afresh for the next person.
+never opened, and after a few idle minutes the app starts afresh for the next person (with an
+empty clipboard).
 
 Only the clinic's key combination (from the configuration file) closes the app.
 """
@@ -9,7 +10,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from tms_info.config import DEFAULT_EXIT_KEYS, Config
@@ -63,6 +64,10 @@ class Kiosk(QObject):
         return False
 
     def start_afresh(self) -> None:
+        clipboard = QGuiApplication.clipboard()  # what the last person copied is not the next one's to paste
+        clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
         self.window.reset_for_next_reader()
         self.window.restoreState(self.layout)  # panels closed or moved by the last person come back
         self.window.toolbar.show()
