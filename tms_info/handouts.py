@@ -11,9 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -30,6 +31,7 @@ from tms_info import APP_NAME
 from tms_info.content.library import Library
 from tms_info.content.model import Page
 from tms_info.content.render import Renderer
+from tms_info.content.safe_html import load_resource
 from tms_info.content.style import LIGHT, stylesheet
 from tms_info.documents import fit_pictures, set_reading_style
 
@@ -44,9 +46,25 @@ class HandoutError(Exception):
     """A handout could not be written; the message says why in plain words."""
 
 
+class _HandoutDocument(QTextDocument):
+    """Loads pictures only under the library's content folders and the app's resources (the rules
+    of tms_info.content.safe_html); an empty picture otherwise, never None, on which Qt would read
+    the file itself."""
+
+    def __init__(self, roots: tuple[Path, ...]) -> None:
+        super().__init__()
+        self._roots = roots
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        if kind != QTextDocument.ResourceType.ImageResource.value:
+            return ""
+        data = load_resource(url.toString(), self._roots)
+        return QImage.fromData(data) if data is not None else QImage()
+
+
 def handout_document(renderer: Renderer, page: Page, toggled: frozenset[int] = frozenset(),
                      clinic: str | None = None) -> QTextDocument:
-    document = QTextDocument()
+    document = _HandoutDocument(tuple(renderer.library.roots))
     document.setDocumentMargin(0)
     set_reading_style(document, stylesheet(PRINT_TEXT_SIZE, LIGHT) + PAPER_STYLE,
                       round(18 * PRINT_TEXT_SIZE / 100))

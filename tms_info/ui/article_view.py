@@ -5,10 +5,25 @@ lines short enough to read on a wide screen by widening the page's side margins.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPaintEvent, QPalette, QResizeEvent, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from collections.abc import Iterable
+from pathlib import Path
 
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QImage,
+    QKeySequence,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from tms_info.content.safe_html import load_resource, plain_label
 from tms_info.documents import fit_pictures, set_reading_style
 
 READABLE_WIDTH_EM = 40
@@ -27,7 +42,45 @@ def _stem(word: str) -> str:
 MIN_MARGIN_PX = 24
 
 
-class ArticleView(QTextBrowser):
+def qt_resource(kind: int, url: QUrl, roots: Iterable[Path] | None) -> object:
+    """What a rich-text view is given for a resource its page names: a picture that passes the
+    rules of tms_info.content.safe_html, and otherwise an empty one. Never None: Qt reads the
+    file itself when a view returns nothing, which is what the rules are there to prevent."""
+    if kind != QTextDocument.ResourceType.ImageResource.value:
+        return ""  # style sheets and the rest: the page's own style is the app's
+    data = load_resource(url.toString(), roots)
+    image = QImage.fromData(data) if data is not None else QImage()
+    return image
+
+
+class SafeBrowser(QTextBrowser):
+    """A QTextBrowser that loads only pictures that pass the rules of tms_info.content.safe_html
+    (regular files, small, drawn in a moment), once told the content folders (`set_resource_roots`)
+    only from those and the app's resources, and shows the tooltips of its links as plain text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._resource_roots: tuple[Path, ...] | None = None  # until told: pictures from any folder
+
+    def set_resource_roots(self, roots: Iterable[Path]) -> None:
+        """The content folders pictures may come from (the bundled resources always may)."""
+        self._resource_roots = tuple(roots)
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        return qt_resource(kind, url, self._resource_roots)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.cursorForPosition(event.pos()).charFormat().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), plain_label(tip), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+class ArticleView(SafeBrowser):
     zoomStepped = Signal(int)
     """Ctrl and the mouse wheel asked for larger (+1) or smaller (-1) text."""
     firstPainted = Signal()
@@ -161,11 +214,6 @@ class ArticleView(QTextBrowser):
                 iterator += 1
             block = block.next()
         return None
-
-    def loadResource(self, kind: int, url: QUrl) -> object:
-        if url.scheme() not in ("file", ""):
-            return None  # never reach outside the installed files
-        return super().loadResource(kind, url)
 
     def event(self, event: QEvent) -> bool:
         """A read-only page has nothing to delete: let Ctrl+D (Delete on some desktops) save the page."""

@@ -1,7 +1,8 @@
 """The glossary: an A-Z list of terms with a filter box, and the chosen term's full entry."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
@@ -11,14 +12,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from tms_info.content.model import Term
+from tms_info.content.safe_html import plain_label
 from tms_info.documents import set_reading_style
 from tms_info.ui.accessibility import clearable
+from tms_info.ui.article_view import SafeBrowser
 
 TERM_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -55,7 +57,7 @@ class GlossaryPanel(QWidget):
         self.term_list = QListWidget()
         self.term_list.setObjectName("glossaryList")
         self.term_list.setAccessibleName("Glossary terms, A to Z")
-        self.entry = QTextBrowser()
+        self.entry = SafeBrowser()
         self.entry.setObjectName("glossaryEntry")
         self.entry.setOpenLinks(False)
         self.entry.setAccessibleName("Glossary entry")
@@ -86,13 +88,17 @@ class GlossaryPanel(QWidget):
         self.term_list.currentItemChanged.connect(self._on_current_changed)
         self.entry.anchorClicked.connect(self.linkClicked)
 
+    def set_resource_roots(self, roots: Iterable[Path]) -> None:
+        """The content folders an entry's pictures may come from (see SafeBrowser)."""
+        self.entry.set_resource_roots(roots)
+
     def set_terms(self, terms: list[Term]) -> None:
         self._terms = {term.id: term for term in terms}
         self.term_list.clear()
         for term in terms:
             item = QListWidgetItem(term.term)
             item.setData(TERM_ID_ROLE, term.id)
-            item.setToolTip(term.short)
+            item.setToolTip(plain_label(term.short))
             self.term_list.addItem(item)
         self.entry.setHtml(self._hint_html())
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from tms_info.content.library import Library
+from tms_info.content.safe_html import plain_label
 from tms_info.ui.accessibility import announce, clearable
 
 if TYPE_CHECKING:  # the search engine (SQLite) is loaded by the worker thread, after the first paint
@@ -355,7 +356,7 @@ class SearchBox(QWidget):
     def _show(self, hits: list[SearchHit] | tuple[SearchHit, ...], message: str) -> None:
         self.list.clear()
         for hit in hits:
-            self._add_row(hit).setToolTip(hit.snippet)
+            self._add_row(hit).setToolTip(plain_label(hit.snippet))
         if not hits and self.results is not None and self.results.suggestions and self.index is not None:
             from tms_info.content.search import SearchHit
 

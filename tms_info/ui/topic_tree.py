@@ -6,6 +6,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget
 
 from tms_info.content.model import Page, TreeNode
+from tms_info.content.safe_html import plain_label
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 OPEN_SECTIONS_UP_TO = 150
@@ -82,7 +83,7 @@ class TopicTree(QTreeWidget):
         item = QTreeWidgetItem([node.page.title])
         item.setData(0, PAGE_ID_ROLE, node.page.id)
         if node.page.summary:
-            item.setToolTip(0, node.page.summary)
+            item.setToolTip(0, plain_label(node.page.summary))
         self._items[node.page.id] = item
         item.addChildren([self._item(child) for child in node.children])
         return item
