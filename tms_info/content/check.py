@@ -6,6 +6,8 @@ the app resolves them, pictures as the app finds them, glossary terms as the app
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 import re
 import statistics
@@ -15,12 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tms_info.content.library import Library, read_front_matter
+from tms_info.content.library import ContentError, Library, read_front_matter, read_page_bytes
 from tms_info.content.links import LinkKind, classify
 from tms_info.content.markdown_ext import Picture
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Source, Term
 from tms_info.content.plaintext import read_html
-from tms_info.content.render import Renderer
+from tms_info.content.render import Renderer, failure_reason
 
 MAX_GRADE = 8.0
 MAX_MEDIAN_GRADE = 7.0
@@ -41,13 +43,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 PAGE_KEYS = {"title", "summary", "reviewed", "evidence", "sources"}
 TERM_KEYS = {"term", "aliases", "short", "see_also", "articles"}
-UNSAFE_TAGS = {"script", "iframe", "object", "embed", "style", "form", "input", "button", "textarea",
-               "select", "link", "meta", "base", "frame", "frameset", "applet", "svg", "math"}
-# Qt's "Supported HTML Subset" for QTextBrowser; anything else is shown as plain text or dropped.
-QT_TAGS = {"a", "address", "b", "big", "blockquote", "body", "br", "center", "cite", "code", "dd", "dfn",
-           "div", "dl", "dt", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "html", "i",
-           "img", "kbd", "li", "nobr", "ol", "p", "pre", "qt", "s", "samp", "small", "span", "strong",
-           "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "tt", "u", "ul", "var"}
 
 
 @dataclass(frozen=True)
@@ -103,13 +98,39 @@ def flesch_kincaid_grade(text: str) -> float:
 
 
 def _line_of(path: Path, needle: str, default: int = 1) -> int:
+    """The first line of the file that holds `needle`; each file is read once per check
+    (Checker.run empties the caches), so the work grows with the file, not with its problems."""
+    line = _first_line(path, needle)
+    return default if line is None else line
+
+
+@functools.lru_cache(maxsize=8192)
+def _first_line(path: Path, needle: str) -> int | None:
+    lines = _file_lines(path)
+    if lines is None:
+        return None
+    text, starts = lines
+    position = text.find(needle)
+    return None if position < 0 else bisect.bisect_right(starts, position)
+
+
+@functools.lru_cache(maxsize=64)
+def _file_lines(path: Path) -> tuple[str, list[int]] | None:
+    """A content file's text and the offset where each of its lines starts."""
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if needle in line:
-                return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return default
+        text = read_page_bytes(path).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, ContentError):
+        return None
+    starts, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        starts.append(offset)
+        offset += len(line)
+    return text, starts
+
+
+def _forget_files() -> None:
+    _first_line.cache_clear()
+    _file_lines.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -141,31 +162,47 @@ class Checker:
         if self._mine(path):
             self.report.findings.append(Finding(path, line, message, error))
 
-    def _render(self, markdown: str, page_or_term: Page | Term) -> _Rendered:
-        html = self.renderer.markdown_to_html(markdown, page_or_term)
+    def _render(self, markdown: str, page_or_term: Page | Term) -> _Rendered | None:
+        """What the page shows, or None (reported) if it cannot be rendered."""
+        try:
+            html = self.renderer.markdown_to_html(markdown, page_or_term)
+        except Exception as error:  # any failure of Markdown or its extensions, RecursionError included
+            self.add(page_or_term.source, page_or_term.body_line, f"cannot be rendered: {failure_reason(error)}")
+            return None
         return _Rendered(html, self.renderer.last_links, self.renderer.last_pictures,
                          self.renderer.last_linked_terms)
 
     def run(self) -> Report:
+        _forget_files()
+        try:
+            return self._run()
+        finally:
+            _forget_files()
+
+    def _run(self) -> Report:
         for problem in self.library.problems:
-            self.add(problem.path, problem.line, problem.message)
-        pages = sorted(self.library.pages.values(), key=lambda page: str(page.source))
-        terms = sorted(self.library.terms.values(), key=lambda term: str(term.source))
+            self.add(problem.path, problem.line, problem.message, error=not problem.warning)
         markdown_log = logging.getLogger("tms_info.content.markdown_ext")
         level = markdown_log.level
         markdown_log.setLevel(logging.ERROR)  # missing pictures are reported below, with their line
         try:
+            pages = sorted(self.library.pages.values(), key=lambda page: str(page.source))
+            terms = sorted(self.library.terms.values(), key=lambda term: str(term.source))
             rendered_pages = {page.id: self._render(page.body, page) for page in pages}
             rendered_terms = {term.id: self._render(term.body, term) for term in terms}
-            self._anchors = {page.id: read_html(self.renderer.page_html(page)).ids for page in pages}
+            # a page that cannot be rendered is reported once, above, and its body checked no further
+            self._anchors = {page.id: read_html(self.renderer.page_html(page)).ids
+                             for page in pages if rendered_pages[page.id]}
         finally:
             markdown_log.setLevel(level)
         used_terms: set[str] = set()
         for page in pages:
-            rendered = rendered_pages[page.id]
-            used_terms |= rendered.linked_terms
             self._check_page_fields(page)
             self._check_sources(page)
+            rendered = rendered_pages[page.id]
+            if rendered is None:
+                continue
+            used_terms |= rendered.linked_terms
             self._check_rendered(page.source, page.body_line, rendered)
             self._check_figures(page, rendered.body_html)
             self._check_index_anchors(page, rendered.body_html)
@@ -173,13 +210,16 @@ class Checker:
                 self._measure(page, rendered.body_html)
         self._check_titles(pages)
         for term in terms:
-            used_terms |= rendered_terms[term.id].linked_terms
             self._check_term(term)
-            self._check_rendered(term.source, term.body_line, rendered_terms[term.id])
-            self._check_denominators(term.source, term.body_line, f"{term.short}\n{read_html(rendered_terms[term.id].body_html).text}")
+            rendered = rendered_terms[term.id]
+            if rendered is None:
+                continue
+            used_terms |= rendered.linked_terms
+            self._check_rendered(term.source, term.body_line, rendered)
+            self._check_denominators(term.source, term.body_line, f"{term.short}\n{read_html(rendered.body_html).text}")
         self._check_term_names(terms)
         for term in terms:
-            if term.id not in used_terms:
+            if term.id not in used_terms and rendered_terms[term.id]:
                 self.add(term.source, 1, f"glossary term '{term.term}' is never used in any page")
         self._check_lay_words()
         self._check_median()
@@ -304,17 +344,14 @@ class Checker:
             line = _line_of(source, picture.src, body_line)
             if not picture.found:
                 self.add(source, line, f"picture not found: {picture.src}")
+            elif picture.problem:
+                self.add(source, line, f"picture not shown ({picture.problem}): {picture.src}")
             if not picture.alt.strip():
                 self.add(source, line, f"picture has no alt text for people who cannot see it: {picture.src}")
+        # what the allowlist of tms_info.content.safe_html left out of the page (raw HTML, pictures)
+        for refusal in self.renderer.converter.figures.refused.get(source, ()):
+            self.add(source, _line_of(source, refusal.written, body_line), refusal.message)
         parsed = read_html(rendered.body_html)
-        for tag, attrs in parsed.tags:
-            line = _line_of(source, f"<{tag}", body_line)
-            if tag in UNSAFE_TAGS:
-                self.add(source, line, f"raw HTML <{tag}> is not allowed")
-            elif tag not in QT_TAGS:
-                self.add(source, line, f"raw HTML <{tag}> cannot be shown by the app")
-            for name in (name for name, _ in attrs if name.lower().startswith("on")):
-                self.add(source, _line_of(source, name, body_line), f"raw HTML event attribute '{name}' is not allowed")
         for href in parsed.hrefs:
             link = classify(href)
             if link.kind is LinkKind.EXTERNAL and not href.lower().startswith("https://"):

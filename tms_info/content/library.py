@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,11 +31,13 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with a content file, with where it is."""
+    """Something wrong with a content file, with where it is; a warning is something the app works
+    around that the author should still know about."""
 
     path: Path
     line: int
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -46,10 +49,36 @@ class ContentError(Exception):
         self.line = line
 
 
+MAX_PAGE_BYTES = 256 * 1024
+MAX_FOLDER_DEPTH = 16
+"""The largest page or glossary file read: over 20 times the longest article (11 KB), and small
+enough that a page of ordinary text this long renders in about half a second. (Some odd pages take
+Python-Markdown longer whatever their size: markdown_ext's time limit stops those.)"""
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
+
+
+def read_page_bytes(path: Path) -> bytes:
+    """A page file's bytes, if it is a regular file of at most MAX_PAGE_BYTES (opened without
+    waiting, so a pipe named like a page cannot hang the start)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise ContentError("not a regular file")
+        data = file.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise ContentError(f"the file is {_size_text(max(status.st_size, len(data)))}, more than the "
+                           f"{_size_text(MAX_PAGE_BYTES)} a page may be: split it into shorter pages")
+    return data
+
+
 def read_front_matter(path: Path) -> tuple[dict, str, int]:
     """Split a Markdown file into its YAML front matter, its body and the body's first line."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_page_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ContentError(f"not UTF-8 text (byte {error.start})") from None
     if not text.strip():
@@ -242,30 +271,67 @@ class Library:
         return crumbs
 
 
-def walk_folders(root: Path | str, enter: Callable[[str], bool] = lambda name: True) -> Iterator[tuple[str, list[str]]]:
+def walk_folders(root: Path | str, enter: Callable[[str], bool] = lambda name: True,
+                 refused: Callable[[str, str], None] | None = None) -> Iterator[tuple[str, list[str]]]:
     """Each folder below a root, with the names of its files, in name order. Linked folders are
-    followed, once each; a subfolder whose name `enter` refuses is left out."""
+    followed, once each, and linked files kept, only where the link stays inside the root: a link
+    out of it (to '/', to someone's home folder) is left out and given to `refused` with where it
+    leads. A subfolder whose name `enter` refuses is left out (and not reported), and so is anything
+    more than MAX_FOLDER_DEPTH folders down (no topic list is that deep; the topic tree is built by
+    recursion over it)."""
+    base = os.path.realpath(root)
+    inside = base if base.endswith(os.sep) else base + os.sep
     seen: set[str] = set()
-    for folder, subfolders, names in os.walk(root, followlinks=True):
+    stack = [(os.fspath(root), 0)]
+    while stack:
+        folder, depth = stack.pop()
         real = os.path.realpath(folder)
         if real in seen:
-            subfolders.clear()
             continue
         seen.add(real)
-        subfolders[:] = sorted(name for name in subfolders if enter(name))
+        subfolders: list[str] = []
+        names: list[str] = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_symlink() or getattr(entry, "is_junction", bool)():  # a Windows junction too
+                        target = os.path.realpath(entry.path)
+                        if target != base and not target.startswith(inside):
+                            if refused is not None and enter(entry.name):
+                                refused(entry.path, target)
+                            continue
+                    try:
+                        is_folder = entry.is_dir()
+                    except OSError:
+                        is_folder = False
+                    if not is_folder:
+                        names.append(entry.name)
+                    elif enter(entry.name) and depth < MAX_FOLDER_DEPTH:
+                        subfolders.append(entry.name)
+        except OSError:
+            continue
         yield folder, sorted(names)
+        stack.extend((os.path.join(folder, name), depth + 1) for name in sorted(subfolders, reverse=True))
 
 
 def _is_content_name(name: str) -> bool:
     return not name.startswith((".", "_"))
 
 
-def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+def _walk(root: Path, problems: list[Problem] | None = None) -> tuple[list[Path], list[Path]]:
     """Markdown files, and folders that hold some, below a root; names starting with '.' or '_'
-    are left out."""
+    are left out, and so are links that lead out of the root (each one reported in `problems`)."""
+
+    def refuse(path: str, target: str) -> None:
+        problem = Problem(Path(path), 1, f"a link to {target}, outside the content folder {root}: not followed "
+                          "(to show that folder, name it in content_dirs)", warning=True)
+        log.warning("%s", problem)
+        if problems is not None:
+            problems.append(problem)
+
     files: list[Path] = []
     folders: list[Path] = []
-    for folder, names in walk_folders(root, _is_content_name):
+    for folder, names in walk_folders(root, _is_content_name, refuse):
         found = [Path(folder) / name for name in names if name.endswith(".md") and _is_content_name(name)]
         files += found
         if found and Path(folder) != root:
@@ -299,7 +365,7 @@ def _load_root(root: Path, problems: list[Problem], local: bool = False
         problems.append(problem)
         log.warning("%s", problem)
 
-    markdown_files, folders = _walk(root)
+    markdown_files, folders = _walk(root, problems)
     for path in markdown_files:
         relative = path.relative_to(root)
         try:

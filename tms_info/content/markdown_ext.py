@@ -6,27 +6,38 @@
   draw with a border (a one-cell table: it draws borders on tables only).
 - FigureExtension resolves pictures next to the Markdown file and gives a lone picture a caption
   taken from its title.
+- TimeLimitExtension ends a conversion that takes too long (RenderTimeout).
 
+Nothing here recurses over the tree: a page's nesting is up to its author, and Python's stack is not.
 They work on the parsed element tree, after inline parsing, the way markdown's own abbr extension does.
 """
 from __future__ import annotations
 
 import logging
+import math
 import posixpath
 import re
+import time
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.htmlparser import HTMLExtractor
+from markdown.preprocessors import HtmlBlockPreprocessor
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from tms_info.content.links import article_href, term_href, tick_href
 from tms_info.content.model import GLOSSARY_FOLDER, Term, page_id_for
+
+if TYPE_CHECKING:  # nh3 and the picture check are loaded only when a page is converted
+    from tms_info.content.safe_html import Refusal, Sanitiser
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +91,20 @@ class GlossaryMatcher:
         return self.terms.get(term_id) if term_id else None
 
 
+@dataclass(frozen=True)
+class _Tail:
+    """Work left for after a child's subtree: the child, then the links in its tail, go into `children`."""
+
+    child: etree.Element
+    children: list[etree.Element]
+
+
+@dataclass(frozen=True)
+class _NewChildren:
+    element: etree.Element
+    children: list[etree.Element]
+
+
 class GlossaryTreeprocessor(Treeprocessor):
     """Wraps the first use of each term in a link to its glossary entry, in document order."""
 
@@ -92,23 +117,36 @@ class GlossaryTreeprocessor(Treeprocessor):
         if matcher.pattern is None:
             return
         linked: set[str] = set(self.extension.skip_terms)
-        self._walk(root, matcher, linked)
+        self._link(root, matcher, linked)
         self.extension.linked = linked - self.extension.skip_terms
 
-    def _walk(self, element: etree.Element, matcher: GlossaryMatcher, linked: set[str]) -> None:
-        if element.tag in _NO_GLOSSARY_LINKS or CALLOUT_TITLE_CLASS in element.get("class", ""):
-            return
-        if element.text and not isinstance(element.text, AtomicString):
-            element.text, links = self._split(element.text, matcher, linked)
-            for index, link in enumerate(links):
-                element.insert(index, link)
-        for child in list(element):
-            self._walk(child, matcher, linked)
-            if child.tail and not isinstance(child.tail, AtomicString):
-                child.tail, links = self._split(child.tail, matcher, linked)
-                position = list(element).index(child) + 1
-                for offset, link in enumerate(links):
-                    element.insert(position + offset, link)
+    def _link(self, root: etree.Element, matcher: GlossaryMatcher, linked: set[str]) -> None:
+        """Visits the text in document order (an element's text, each child's subtree, that child's
+        tail) with a stack of its own, so a deeply nested page cannot exhaust Python's; each element
+        gets its new children in one step, so the work grows with the page and not its square."""
+        stack: list[etree.Element | _Tail | _NewChildren] = [root]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _Tail):
+                item.children.append(item.child)
+                if item.child.tail and not isinstance(item.child.tail, AtomicString):
+                    item.child.tail, links = self._split(item.child.tail, matcher, linked)
+                    item.children.extend(links)
+                continue
+            if isinstance(item, _NewChildren):
+                if len(item.children) != len(item.element):
+                    item.element[:] = item.children
+                continue
+            element = item
+            if element.tag in _NO_GLOSSARY_LINKS or CALLOUT_TITLE_CLASS in element.get("class", ""):
+                continue
+            children: list[etree.Element] = []
+            if element.text and not isinstance(element.text, AtomicString):
+                element.text, children = self._split(element.text, matcher, linked)
+            stack.append(_NewChildren(element, children))
+            for child in reversed(element):
+                stack.append(_Tail(child, children))
+                stack.append(child)
 
     @staticmethod
     def _split(text: str, matcher: GlossaryMatcher, linked: set[str]) -> tuple[str, list[etree.Element]]:
@@ -268,10 +306,9 @@ class CalloutTreeprocessor(Treeprocessor):
         return next((name for name in classes if name != "admonition"), "note")
 
     def run(self, root: etree.Element) -> None:
-        while medium_block := next(((parent, child) for parent in root.iter() for child in parent
-                                    if self._kind(child) in MEDIUM_BLOCKS), None):
-            parent, block = medium_block
-            self._unwrap(parent, block, keep=MEDIUM_BLOCKS[self._kind(block)] == self.extension.medium)
+        for parent in _post_order(root):  # a block inside another is unwrapped before the outer one
+            if any(self._kind(child) in MEDIUM_BLOCKS for child in parent):
+                self._unwrap_blocks(parent)
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
                 kind = self._kind(child)
@@ -285,23 +322,37 @@ class CalloutTreeprocessor(Treeprocessor):
                         content.set("class", CALLOUT_TITLE_CLASS)
                     cell.append(content)
                 table.tail = child.tail
-                parent.remove(child)
-                parent.insert(index, table)
+                parent[index] = table
 
-    @staticmethod
-    def _unwrap(parent: etree.Element, block: etree.Element, keep: bool) -> None:
-        """Puts the block's own paragraphs in its place, or nothing if the block is not kept."""
-        index = list(parent).index(block)
-        kept = [c for c in block if c.get("class") != "admonition-title"] if keep else []
-        if block.tail and block.tail.strip():
-            holder = kept[-1] if kept else (parent[index - 1] if index else None)
-            if holder is None:
-                parent.text = (parent.text or "") + block.tail
-            else:
-                holder.tail = (holder.tail or "") + block.tail
-        parent.remove(block)
-        for offset, content in enumerate(kept):
-            parent.insert(index + offset, content)
+    def _unwrap_blocks(self, parent: etree.Element) -> None:
+        """Puts each block's own paragraphs in its place, or nothing if the block is not kept."""
+        children: list[etree.Element] = []
+        for child in parent:
+            kind = self._kind(child)
+            if kind not in MEDIUM_BLOCKS:
+                children.append(child)
+                continue
+            if MEDIUM_BLOCKS[kind] == self.extension.medium:
+                children += [content for content in child if content.get("class") != "admonition-title"]
+            if child.tail and child.tail.strip():
+                if children:
+                    children[-1].tail = (children[-1].tail or "") + child.tail
+                else:
+                    parent.text = (parent.text or "") + child.tail
+        parent[:] = children
+
+
+def _post_order(root: etree.Element) -> Iterator[etree.Element]:
+    """Every element below `root` after all of its own children, without recursion (a page's
+    nesting is up to its author)."""
+    stack: list[tuple[etree.Element, bool]] = [(root, False)]
+    while stack:
+        element, children_done = stack.pop()
+        if children_done:
+            yield element
+            continue
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
 
 
 class CalloutExtension(Extension):
@@ -315,46 +366,106 @@ class CalloutExtension(Extension):
 
 
 class FigureTreeprocessor(Treeprocessor):
-    """Resolves every picture to a file URL; a paragraph holding only a picture becomes a figure
-    with its title as the caption underneath."""
+    """Resolves every picture to a file URL, after checking it may be drawn (a regular file in the
+    page's content folder or the app's resources, small enough, and a picture Qt can draw in a
+    moment); a picture that may not is replaced by its alt text in a box. A paragraph holding only
+    a picture becomes a figure with its title as the caption underneath."""
 
     def __init__(self, md: Markdown, extension: FigureExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        self.extension.begin(self._content_root())
+        refused: dict[etree.Element, str] = {}
         for image in root.iter("img"):
             written = image.get("src", "")
-            resolved = self._resolve(written)
-            self.extension.pictures.append(Picture(written, image.get("alt", ""), found=resolved != written))
+            try:
+                resolved = self.extension.resolve(written)
+            except ValueError as reason:
+                found = str(reason) != NOT_FOUND
+                if found:
+                    log.warning("%s: picture not shown (%s): %s", self.extension.source_file, reason, written)
+                else:
+                    log.warning("%s: picture not found: %s", self.extension.source_file, written)
+                self.extension.pictures.append(Picture(written, image.get("alt", ""), found, str(reason)))
+                refused[image] = str(reason)
+                continue
+            self.extension.pictures.append(Picture(written, image.get("alt", ""), found=True))
             image.set("src", resolved)
-        for parent in root.iter():
-            for index, paragraph in enumerate(list(parent)):
-                if paragraph.tag != "p" or len(paragraph) != 1 or paragraph[0].tag != "img":
-                    continue
-                image = paragraph[0]
-                if (paragraph.text or "").strip() or (image.tail or "").strip():
-                    continue
-                paragraph.set("class", "figure")
-                paragraph.set("align", "center")
-                caption = image.attrib.pop("title", "")
-                if caption:
-                    caption_paragraph = etree.Element("p", {"class": "caption", "align": "center"})
-                    caption_paragraph.text = caption
-                    caption_paragraph.tail = paragraph.tail
-                    paragraph.tail = None
-                    parent.insert(index + 1, caption_paragraph)
+        for parent in list(root.iter()):
+            children: list[etree.Element] = []
+            for child in parent:
+                children.extend(self._figure(child, refused))
+            if len(children) != len(parent) or any(a is not b for a, b in zip(children, parent)):
+                parent[:] = children
 
-    def _resolve(self, src: str) -> str:
-        parts = urlsplit(src)
-        if parts.scheme or not parts.path:
-            return src
+    @staticmethod
+    def _figure(child: etree.Element, refused: dict[etree.Element, str]) -> list[etree.Element]:
+        """What takes the place of `child`: a lone picture's paragraph becomes a figure and its
+        caption; a picture that is not shown, its alt text in a box."""
+        from tms_info.content.safe_html import refused_placeholder
+
+        if child in refused:
+            box = etree.fromstring(refused_placeholder(child.get("alt", "")))
+            box.tail = child.tail
+            return [box]
+        if child.tag != "p" or len(child) != 1 or child[0].tag != "img":
+            return [child]
+        image = child[0]
+        if (child.text or "").strip() or (image.tail or "").strip():
+            return [child]
+        if image in refused:
+            box = etree.fromstring(refused_placeholder(image.get("alt", ""), inline=False))
+            box.tail = child.tail
+            return [box]
+        child.set("class", "figure")
+        child.set("align", "center")
+        caption = image.attrib.pop("title", "")
+        if not caption:
+            return [child]
+        caption_paragraph = etree.Element("p", {"class": "caption", "align": "center"})
+        caption_paragraph.text = caption
+        caption_paragraph.tail = child.tail
+        child.tail = None
+        return [child, caption_paragraph]
+
+    def _content_root(self) -> Path:
+        """The content folder the page belongs to: its file less the path it has in the library."""
         source = self.extension.source_file
-        path = (source.parent / unquote(parts.path)).resolve()
-        if not path.is_file():
-            log.warning("%s: picture not found: %s", source, src)
-            return src
-        return path.as_uri()
+        links = self.md.treeprocessors["internal_links"] if "internal_links" in self.md.treeprocessors else None
+        relative = getattr(getattr(links, "extension", None), "current", source.name)
+        depth = max(1, len(Path(relative).parts))
+        return source.parents[depth - 1] if depth <= len(source.parents) else source.parent
+
+
+class SanitisePostprocessor(Postprocessor):
+    """The page's HTML through the allowlist (tms_info.content.safe_html): what Qt cannot show, or
+    must not load, never reaches it. Raw HTML pictures are resolved and checked as Markdown ones are."""
+
+    def __init__(self, md: Markdown, extension: FigureExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        from tms_info.content.safe_html import Sanitiser, dropped_markup
+
+        if self.extension.sanitiser is None:
+            self.extension.sanitiser = Sanitiser(self.extension.resolve)
+        clean, refused = self.extension.sanitiser.clean(text)
+        for refusal in refused:
+            log.warning("%s: %s", self.extension.source_file, refusal.message)
+        raw = "".join(block for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str))
+        if raw:
+            refused = dropped_markup(raw) + refused
+        if refused:
+            self.extension.refused[self.extension.source_file] = refused
+        else:
+            self.extension.refused.pop(self.extension.source_file, None)
+        return clean
+
+
+NOT_FOUND = "not found"
 
 
 @dataclass(frozen=True)
@@ -362,28 +473,166 @@ class Picture:
     src: str
     alt: str
     found: bool
+    problem: str = ""  # why it is not shown, when it is not
 
 
 class FigureExtension(Extension):
-    """`pictures` keeps each picture of the last page, for the checker."""
+    """`pictures` keeps each Markdown picture of the last page, and `refused` what the last
+    conversion of each file left out (pictures, raw HTML), for the checker."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.source_file = Path("index.md")
         self.pictures: list[Picture] = []
+        self.refused: dict[Path, list[Refusal]] = {}
+        self.sanitiser: Sanitiser | None = None  # made at the first page converted
+        self._folders: tuple[Path, ...] = ()
+        self._approved: set[str] = set()
 
     def reset(self) -> None:
         self.pictures = []
+        self._approved = set()
+
+    def begin(self, content_root: Path) -> None:
+        from tms_info.content.safe_html import allowed_folders
+
+        self._folders = allowed_folders([content_root])
+        self._approved = set()
+
+    def resolve(self, src: str) -> str:
+        """The file URL a picture is drawn from; ValueError with the reason it is not drawn."""
+        from tms_info.content.safe_html import path_of, read_picture
+
+        if src in self._approved:
+            return src
+        parts = urlsplit(src)
+        if parts.scheme == "file":
+            path = path_of(src)
+        elif parts.scheme or parts.netloc:
+            raise ValueError("only pictures in the content folders are shown")
+        elif not parts.path:
+            raise ValueError(NOT_FOUND)
+        else:
+            path = self.source_file.parent / unquote(parts.path)
+        if path is None:
+            raise ValueError("only pictures in the content folders are shown")
+        if not self._folders:
+            self.begin(self.source_file.parent)
+        _data, problem = read_picture(path, self._folders)
+        if problem:
+            raise ValueError(problem)
+        resolved = path.resolve().as_uri()
+        self._approved.add(resolved)
+        return resolved
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         md.treeprocessors.register(FigureTreeprocessor(md, self), "figures", 9.5)
+        md.postprocessors.register(SanitisePostprocessor(md, self), "sanitise", 1)
+
+
+RENDER_SECONDS = 2.0
+MAX_TABLE_NESTING = 4
+_TABLE_TAG = re.compile(r"<(/?)table\b", re.IGNORECASE)
+
+
+class RenderRefused(Exception):
+    """A page the app will not show; the message says why, in words for the person who wrote it."""
+
+
+class RenderTimeout(RenderRefused):
+    """A page took longer to convert than a reader can be kept waiting."""
+
+
+def check_table_nesting(html: str) -> None:
+    """Refuses tables more deeply inside each other than MAX_TABLE_NESTING: the reader's time to lay
+    them out doubles with each level (20 boxes inside each other take Qt 20 s). Boxes are tables,
+    and raw HTML can hold its own, so this reads the finished HTML."""
+    depth = 0
+    for tag in _TABLE_TAG.finditer(html):
+        depth = max(depth - 1, 0) if tag.group(1) else depth + 1
+        if depth > MAX_TABLE_NESTING:
+            raise RenderRefused(f"it puts boxes or tables more than {MAX_TABLE_NESTING} deep inside each other")
+
+
+class TimeLimitExtension(Extension):
+    """Stops a conversion that runs past its deadline with RenderTimeout.
+
+    A few inputs make Python-Markdown's own work grow with the square of their length (10,000
+    '[' take half a minute: each one looks for its closing bracket to the end of the text). Every
+    step of its parsers checks the clock, so such a page fails in about `seconds` instead. It must
+    be the last extension, to see every processor the others registered."""
+
+    def __init__(self, seconds: float = RENDER_SECONDS, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.seconds = seconds
+        self.deadline = math.inf
+
+    def start(self) -> None:
+        self.deadline = time.monotonic() + self.seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise RenderTimeout(f"it takes longer than {self.seconds:g} s to prepare")
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        md.preprocessors.register(_TimedHtmlBlockPreprocessor(md, self), "html_block", 20)  # Markdown's own place
+        for registry, step in ((md.preprocessors, "run"), (md.parser.blockprocessors, "test"),
+                               (md.parser.blockprocessors, "run"), (md.inlinePatterns, "handleMatch"),
+                               (md.treeprocessors, "run"), (md.postprocessors, "run")):
+            for processor in registry:
+                setattr(processor, step, self._timed(getattr(processor, step)))
+
+    def _timed(self, step):
+        def timed(*args, **kwargs):
+            self.check()
+            return step(*args, **kwargs)
+        return timed
+
+
+class _TimedHtmlExtractor(HTMLExtractor):
+    """Python-Markdown's reader of raw HTML, checking the clock after each tag (10,000 unclosed
+    '<a ' take seconds on Python's HTML parser before 3.13.4: each one is read to the end)."""
+
+    def __init__(self, md: Markdown, time_limit: TimeLimitExtension) -> None:
+        self.time_limit = time_limit
+        super().__init__(md)
+
+    def updatepos(self, i: int, j: int) -> int:
+        self.time_limit.check()
+        return super().updatepos(i, j)
+
+
+class _TimedHtmlBlockPreprocessor(HtmlBlockPreprocessor):
+    def __init__(self, md: Markdown, time_limit: TimeLimitExtension) -> None:
+        super().__init__(md)
+        self.time_limit = time_limit
+
+    def run(self, lines: list[str]) -> list[str]:  # as Python-Markdown's own, with the timed reader
+        parser = _TimedHtmlExtractor(self.md, self.time_limit)
+        parser.feed("\n".join(lines))
+        parser.close()
+        return "".join(parser.cleandoc).split("\n")
 
 
 class Converter:
-    """The app's Markdown set-up: the standard extensions the articles use and the app's own."""
+    """The app's Markdown set-up: the standard extensions the articles use and the app's own.
+
+    A conversion that fails leaves Python-Markdown's state half-way (its inline processor then
+    skips every later page's emphasis and links), so its Markdown is made afresh after one; the
+    app's own extensions, and what they gathered, stay."""
 
     def __init__(self, terms: Iterable[Term], external_as_text: bool = False) -> None:
+        self.glossary = GlossaryExtension(terms=terms)
+        self.links = InternalLinkExtension(external_as_text=external_as_text)
+        self.figures = FigureExtension()
+        self.checklist = ChecklistExtension()
+        self.callouts = CalloutExtension()
+        self.time_limit = TimeLimitExtension()
+        self._build()
+
+    def _build(self) -> None:
         from markdown.extensions.admonition import AdmonitionExtension
         from markdown.extensions.attr_list import AttrListExtension
         from markdown.extensions.footnotes import FootnoteExtension
@@ -391,16 +640,11 @@ class Converter:
         from markdown.extensions.tables import TableExtension
         from markdown.extensions.toc import TocExtension
 
-        self.glossary = GlossaryExtension(terms=terms)
-        self.links = InternalLinkExtension(external_as_text=external_as_text)
-        self.figures = FigureExtension()
-        self.checklist = ChecklistExtension()
-        self.callouts = CalloutExtension()
         self.markdown = Markdown(
             extensions=[  # instances, not names: naming them makes markdown scan every installed package
                 TableExtension(), AttrListExtension(), FootnoteExtension(), AdmonitionExtension(),
                 SaneListExtension(), TocExtension(),
-                self.checklist, self.callouts, self.figures, self.links, self.glossary,
+                self.checklist, self.callouts, self.figures, self.links, self.glossary, self.time_limit,
             ],
             output_format="html",
         )
@@ -414,4 +658,11 @@ class Converter:
         self.links.current = relative
         if skip_term:
             self.glossary.skip_terms = {skip_term}
-        return self.markdown.convert(text)
+        self.time_limit.start()
+        try:
+            html = self.markdown.convert(text)
+        except BaseException:
+            self._build()
+            raise
+        check_table_nesting(html)
+        return html

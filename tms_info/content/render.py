@@ -5,6 +5,7 @@ front matter, so every article ends the same way whatever its author wrote.
 """
 from __future__ import annotations
 
+import logging
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Source, Term
 if TYPE_CHECKING:  # Markdown is loaded only when a page must be converted
     from tms_info.content.markdown_ext import Converter, Picture
 
+log = logging.getLogger(__name__)
+
 EVIDENCE_NOTES = {
     "strong": "Strong evidence: many good studies agree.",
     "moderate": "Moderate evidence: good studies, but results vary or some questions are still open.",
@@ -23,6 +26,17 @@ EVIDENCE_NOTES = {
     "low": "Low certainty: the studies had no comparison group, or few people, so the true effect is unclear.",
     "early": "Early research: few or small studies so far.",
 }
+
+
+def failure_reason(error: Exception) -> str:
+    """Why a page could not be rendered, in words for the person who wrote it."""
+    from tms_info.content.markdown_ext import RenderRefused
+
+    if isinstance(error, RecursionError):
+        return "it nests lists, quotes, boxes or emphasis too deeply inside each other"
+    if isinstance(error, RenderRefused):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
 
 
 def format_day(day: date) -> str:
@@ -44,6 +58,7 @@ class Renderer:
         self.external_links = external_links
         self._converter: Converter | None = None
         self._incomplete: set[str] = set()  # pages with a missing picture: never handed to the next run
+        self._failed: set[str] = set()  # pages that could not be rendered: shown as a short note instead
         self._pages: dict[tuple[str, frozenset[int]], str] = {
             (page_id, frozenset()): html for page_id, html in (known_pages or {}).items()}
 
@@ -66,7 +81,16 @@ class Renderer:
     def rendered_pages(self) -> dict[str, str]:
         """The pages rendered so far (without ticks), to hand to the next run."""
         return {page_id: html for (page_id, toggled), html in self._pages.items()
-                if not toggled and page_id not in self._incomplete}
+                if not toggled and page_id not in self._incomplete and page_id not in self._failed}
+
+    def failed(self, page_id: str) -> bool:
+        """Whether the page could not be rendered (so far): a reader got "could not be shown"."""
+        return page_id in self._failed
+
+    def can_show(self, page: Page) -> bool:
+        """Renders the page (kept for when it is opened) and says whether that worked."""
+        self.page_html(page)
+        return not self.failed(page.id)
 
     @property
     def last_links(self) -> list[tuple[str, str]]:
@@ -86,7 +110,11 @@ class Renderer:
         key = (page.id, toggled)
         cached = self._pages.get(key)
         if cached is None:
-            cached = self._pages[key] = self._page_html(page, toggled)
+            try:
+                cached = self._page_html(page, toggled)
+            except Exception as error:  # any failure of Markdown or its extensions, RecursionError included
+                cached = self._failed_html(page, error)
+            self._pages[key] = cached
         return cached
 
     def handout_html(self, page: Page, toggled: frozenset[int] = frozenset(), clinic: str | None = None) -> str:
@@ -94,7 +122,10 @@ class Renderer:
         date the page was last reviewed, where a reader sees at once how current the handout is."""
         reviewed = f" · Last reviewed: {format_day(page.reviewed)}" if page.reviewed else ""
         header = f'<p class="handout-header">{escape(clinic + " · " if clinic else "")}TMS Information{reviewed}</p>'
-        return header + self._page_html(page, toggled, for_paper=True)
+        try:
+            return header + self._page_html(page, toggled, for_paper=True)
+        except Exception as error:
+            return self._failed_html(page, error)
 
     def _page_html(self, page: Page, toggled: frozenset[int], for_paper: bool = False) -> str:
         parts = []
@@ -155,7 +186,12 @@ class Renderer:
             parts.append(self._local_note().replace("This page was", "This entry was"))
         if term.aliases:
             parts.append(f'<p class="aliases">Also called: {escape(", ".join(term.aliases))}</p>')
-        parts.append(self.markdown_to_html(term.body, term))
+        try:
+            parts.append(self.markdown_to_html(term.body, term))
+        except Exception as error:
+            log.error("%s: this glossary entry could not be shown: %s", term.source, failure_reason(error),
+                      exc_info=error)
+            parts.append("<p>The rest of this entry could not be shown. Staff: the details are in the log.</p>")
         see_also = [self.library.term(term_id) for term_id in term.see_also]
         links = [f'<a href="{term_href(t.id)}">{escape(t.term)}</a>' for t in see_also if t]
         if links:
@@ -165,6 +201,21 @@ class Renderer:
         if items:
             parts.append(f'<p class="related-title"><b>Read more:</b></p><ul class="related">{items}</ul>')
         return "\n".join(parts)
+
+    def _failed_html(self, page: Page, error: Exception) -> str:
+        """A calm note in place of a page that could not be rendered; the details go to the log."""
+        log.error("%s: this page could not be shown: %s", page.source, failure_reason(error), exc_info=error)
+        self._failed.add(page.id)
+        links = [f'<li><a href="{article_href(HOME_ID)}">Go to the home page</a></li>']
+        if self.library.page(HELP_NOW_ID):
+            links.append(f'<li><a href="{article_href(HELP_NOW_ID)}">Get help now</a></li>')
+        return (
+            "<h1>This page could not be shown</h1>"
+            f'<p class="summary">Something in the page “{escape(page.title)}” could not be prepared for '
+            "reading. The other pages are not affected.</p>"
+            "<p>Staff: the details are in the log.</p>"
+            f'<ul class="section-list">{"".join(links)}</ul>'
+        )
 
     def not_found_html(self, page_id: str) -> str:
         return (

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.tree = TopicTree()
         self.tree.set_topics(library.page(HOME_ID), library.tree())
         self.view = ArticleView()
+        self.view.set_resource_roots(library.roots)
         self.find_bar = FindBar(self.view)
         self.notice = NoticeBar()
         reading = QWidget()
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
 
         self.glossary = GlossaryPanel(self.renderer.term_html)
         self.glossary.set_terms(library.terms_a_to_z())
+        self.glossary.set_resource_roots(library.roots)
         self.glossary_dock = QDockWidget("Glossary")
         self.glossary_dock.setObjectName("glossaryDock")
         self.glossary_dock.setWidget(self.glossary)
@@ -318,7 +320,9 @@ class MainWindow(QMainWindow):
             self.show_status(f"There is no page called “{requested_page}”, so the home page is shown.")
             return
         last = self.preferences.last_page
-        self.open_page(last if last and self.library.page(last) else HOME_ID)
+        last_page = self.library.page(last) if last else None
+        # a page that could not be shown last time is not opened again: the reader starts at home
+        self.open_page(last if last_page and self.renderer.can_show(last_page) else HOME_ID)
 
     def start_search_index(self) -> None:
         """Builds or opens the search index on a worker thread, once; the window does not wait for it."""
@@ -671,7 +675,8 @@ class MainWindow(QMainWindow):
         self.preferences.saved_pages = self.reading.saved
         self.preferences.recent_pages = self.reading.recent
         if self.current_page_id and self.library.page(self.current_page_id):
-            self.preferences.last_page = self.current_page_id
+            # a page that could not be shown is not the one to come back to
+            self.preferences.last_page = HOME_ID if self.renderer.failed(self.current_page_id) else self.current_page_id
         self.preferences.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
