@@ -433,9 +433,7 @@ class FigureTreeprocessor(Treeprocessor):
     def _content_root(self) -> Path:
         """The content folder the page belongs to: its file less the path it has in the library."""
         source = self.extension.source_file
-        links = self.md.treeprocessors["internal_links"] if "internal_links" in self.md.treeprocessors else None
-        relative = getattr(getattr(links, "extension", None), "current", source.name)
-        depth = max(1, len(Path(relative).parts))
+        depth = max(1, len(Path(self.extension.relative).parts))
         return source.parents[depth - 1] if depth <= len(source.parents) else source.parent
 
 
@@ -483,6 +481,7 @@ class FigureExtension(Extension):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.source_file = Path("index.md")
+        self.relative = "index.md"  # the file's path inside its content folder
         self.pictures: list[Picture] = []
         self.refused: dict[Path, list[Refusal]] = {}
         self.sanitiser: Sanitiser | None = None  # made at the first page converted
@@ -654,7 +653,7 @@ class Converter:
         self.markdown.reset()
         self.checklist.toggled = toggled
         self.callouts.medium = "paper" if for_paper else "screen"
-        self.figures.source_file = source
+        self.figures.source_file, self.figures.relative = source, relative
         self.links.current = relative
         if skip_term:
             self.glossary.skip_terms = {skip_term}
