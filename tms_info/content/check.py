@@ -21,7 +21,7 @@ from tms_info.content.library import ContentError, Library, read_front_matter, r
 from tms_info.content.links import LinkKind, classify
 from tms_info.content.markdown_ext import Picture
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Source, Term
-from tms_info.content.plaintext import read_html
+from tms_info.content.plaintext import HtmlText, read_html
 from tms_info.content.render import Renderer, failure_reason
 
 MAX_GRADE = 8.0
@@ -142,6 +142,11 @@ class _Rendered:
     pictures: list[Picture]
     linked_terms: set[str]
 
+    @functools.cached_property
+    def parsed(self) -> HtmlText:
+        """The HTML read back (its text, tags, anchors and links), once for all the checks."""
+        return read_html(self.body_html)
+
 
 class Checker:
     def __init__(self, library: Library, only_under: Sequence[Path] = (), today: date | None = None) -> None:
@@ -204,10 +209,10 @@ class Checker:
                 continue
             used_terms |= rendered.linked_terms
             self._check_rendered(page.source, page.body_line, rendered)
-            self._check_figures(page, rendered.body_html)
-            self._check_index_anchors(page, rendered.body_html)
+            self._check_figures(page, rendered)
+            self._check_index_anchors(page, rendered)
             if not page.is_section:
-                self._measure(page, rendered.body_html)
+                self._measure(page, rendered)
         self._check_titles(pages)
         for term in terms:
             self._check_term(term)
@@ -216,7 +221,7 @@ class Checker:
                 continue
             used_terms |= rendered.linked_terms
             self._check_rendered(term.source, term.body_line, rendered)
-            self._check_denominators(term.source, term.body_line, f"{term.short}\n{read_html(rendered.body_html).text}")
+            self._check_denominators(term.source, term.body_line, f"{term.short}\n{rendered.parsed.text}")
         self._check_term_names(terms)
         for term in terms:
             if term.id not in used_terms and rendered_terms[term.id]:
@@ -290,8 +295,8 @@ class Checker:
             self.add(path, line, "a source should give its published title, not a description in [brackets]",
                      error=False)
 
-    def _check_figures(self, page: Page, body_html: str) -> None:
-        text = f"{page.summary}\n{read_html(body_html).text}"
+    def _check_figures(self, page: Page, rendered: _Rendered) -> None:
+        text = f"{page.summary}\n{rendered.parsed.text}"
         self._check_denominators(page.source, page.body_line, text)
         figure = FIGURE.search(text)
         if figure and not page.sources:
@@ -309,12 +314,12 @@ class Checker:
                          "figures with different denominators in one sentence (" + ", ".join(written)
                          + "): give both over the same number, such as '14 in 100 and 5 in 100'")
 
-    def _check_index_anchors(self, page: Page, body_html: str) -> None:
+    def _check_index_anchors(self, page: Page, rendered: _Rendered) -> None:
         """Search opens a page at the heading it found the words under: that place must exist on
         the page the reader sees."""
         from tms_info.content.search import indexed_sections
 
-        for section in indexed_sections(body_html):
+        for section in indexed_sections(rendered.parsed):
             if section.anchor and section.anchor not in self._anchors.get(page.id, set()):
                 self.add(page.source, _line_of(page.source, section.heading, page.body_line),
                          f"search would open this page at '#{section.anchor}', which the page does not have")
@@ -351,7 +356,7 @@ class Checker:
         # what the allowlist of tms_info.content.safe_html left out of the page (raw HTML, pictures)
         for refusal in self.renderer.converter.figures.refused.get(source, ()):
             self.add(source, _line_of(source, refusal.written, body_line), refusal.message)
-        parsed = read_html(rendered.body_html)
+        parsed = rendered.parsed
         for href in parsed.hrefs:
             link = classify(href)
             if link.kind is LinkKind.EXTERNAL and not href.lower().startswith("https://"):
@@ -389,8 +394,8 @@ class Checker:
 
     # ----- reading level --------------------------------------------------------------------
 
-    def _measure(self, page: Page, body_html: str) -> None:
-        text = read_html(body_html).text
+    def _measure(self, page: Page, rendered: _Rendered) -> None:
+        text = rendered.parsed.text
         words = len(re.findall(r"[A-Za-z0-9’']+", text))
         grade = flesch_kincaid_grade(text) if words else 0.0
         if self._mine(page.source):

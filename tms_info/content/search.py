@@ -30,7 +30,7 @@ from typing import NamedTuple
 from tms_info.content.crisis import CrisisWords, load_crisis_words
 from tms_info.content.library import Library
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
-from tms_info.content.plaintext import read_html
+from tms_info.content.plaintext import HtmlText, read_html
 from tms_info.content.spelling import edit_distance
 from tms_info.content.yaml_text import read_each_root
 
@@ -92,11 +92,13 @@ class IndexedSection:
     text: str
 
 
-def indexed_sections(body_html: str) -> list[IndexedSection]:
-    """A rendered page split at its headings (h2 and h3), as plain text, with the anchors the page
-    the reader sees has: the index is built from the same HTML the view shows."""
+def indexed_sections(body_html: str | HtmlText) -> list[IndexedSection]:
+    """A rendered page (its HTML, or that HTML already read) split at its headings (h2 and h3), as
+    plain text, with the anchors the page the reader sees has: the index is built from the same
+    HTML the view shows."""
+    parsed = read_html(body_html) if isinstance(body_html, str) else body_html
     sections = []
-    for section in read_html(body_html).sections:
+    for section in parsed.sections:
         text = section.text
         if section.heading and text.startswith(section.heading):
             text = text[len(section.heading):].lstrip(". ")
