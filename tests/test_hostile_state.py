@@ -302,9 +302,10 @@ def test_the_snapshot_layout_has_every_field_of_the_model():
     """A field added to the model must be added to the snapshot too (snapshot.py)."""
     assert [f.name for f in dataclasses.fields(Page)] == [
         "id", "title", "body", "source", "relative", "body_line", "summary", "reviewed", "evidence", "sources",
-        "order", "is_section", "local"]
+        "order", "is_section", "local", "language", "translated_from"]
     assert [f.name for f in dataclasses.fields(Term)] == [
-        "id", "term", "short", "body", "source", "body_line", "aliases", "see_also", "articles", "local"]
+        "id", "term", "short", "body", "source", "body_line", "aliases", "see_also", "articles", "local",
+        "language"]
     assert tuple(f.name for f in dataclasses.fields(Source)) == snapshot._SOURCE_FIELDS
 
 
@@ -314,11 +315,12 @@ _SOURCES = st.builds(Source, title=_TEXT, authors=_TEXT, year=st.none() | st.int
 _PAGES = st.builds(Page, id=_TEXT, title=_TEXT, body=_TEXT, source=st.just(Path("/c/01-a/b.md")), relative=_TEXT,
                    body_line=st.integers(1, 10**6), summary=_TEXT, reviewed=st.none() | st.dates(),
                    evidence=st.none() | _TEXT, sources=st.lists(_SOURCES, max_size=3).map(tuple),
-                   order=st.none() | st.integers(0, 10**6), is_section=st.booleans(), local=st.booleans())
+                   order=st.none() | st.integers(0, 10**6), is_section=st.booleans(), local=st.booleans(),
+                   language=st.sampled_from(["en", "es"]), translated_from=st.none() | st.dates())
 _TERMS = st.builds(Term, id=_TEXT, term=_TEXT, short=_TEXT, body=_TEXT, source=st.just(Path("/c/glossary/t.md")),
                    body_line=st.integers(1, 10**6), aliases=st.lists(_TEXT, max_size=3).map(tuple),
                    see_also=st.lists(_TEXT, max_size=2).map(tuple), articles=st.lists(_TEXT, max_size=2).map(tuple),
-                   local=st.booleans())
+                   local=st.booleans(), language=st.sampled_from(["en", "es"]))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -326,12 +328,13 @@ _TERMS = st.builds(Term, id=_TEXT, term=_TEXT, short=_TEXT, body=_TEXT, source=s
 def test_any_library_comes_back_from_the_snapshot_unchanged(tmp_path, pages, terms, html):
     by_id = {page.id: page for page in pages}
     library = Library(by_id, {term.id: term for term in terms}, [Problem(Path("/c/x.md"), 3, "a problem")],
-                      (Path("/c"),))
+                      (Path("/c"),), "es")
     rendered = {page_id: html for page_id in list(by_id)[:1]}
     snapshot.save(tmp_path / "cache", "key", library, rendered)
     loaded, pages_back = snapshot.load(tmp_path / "cache", "key")
     assert loaded.pages == library.pages and loaded.terms == library.terms
     assert loaded.problems == library.problems and loaded.roots == library.roots
+    assert loaded.language == "es"
     assert pages_back == rendered
     assert all(isinstance(page.reviewed, (date, type(None))) for page in loaded.pages.values())
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from tms_info.content.languages import DEFAULT_LANGUAGE, folder_language
 from tms_info.content.model import (
     EVIDENCE_LEVELS,
     GLOSSARY_FOLDER,
@@ -212,8 +213,9 @@ class Library:
     """All pages and glossary terms, by id, and the topic tree derived from them."""
 
     def __init__(self, pages: dict[str, Page], terms: dict[str, Term], problems: list[Problem],
-                 roots: tuple[Path, ...] = ()) -> None:
+                 roots: tuple[Path, ...] = (), language: str = DEFAULT_LANGUAGE) -> None:
         self.roots = roots
+        self.language = language  # what the reader chose; a page not translated yet keeps its own
         self.pages = pages
         self.terms = terms
         self.problems = problems
@@ -226,23 +228,30 @@ class Library:
             self._children[parent] = tuple(sorted(children, key=lambda page: page.sort_key))
 
     @classmethod
-    def load(cls, roots: Iterable[Path], local_roots: Iterable[Path] = ()) -> Library:
+    def load(cls, roots: Iterable[Path], local_roots: Iterable[Path] = (), language: str = DEFAULT_LANGUAGE,
+             unlabelled_language: str = DEFAULT_LANGUAGE) -> Library:
         """The library of `roots` (the reviewed content), with `local_roots` (a clinic's own
-        folders) laid on top; pages and terms from those are marked `local`."""
+        folders) laid on top; pages and terms from those are marked `local`.
+
+        A root named for a language ('en', 'es') holds pages in that language; any other root's
+        pages are taken to be in `unlabelled_language`. `language` is the reader's choice: roots
+        come in the order English, then the translation laid over it, so an untranslated page
+        shows in English."""
         pages: dict[str, Page] = {}
         terms: dict[str, Term] = {}
         problems: list[Problem] = []
         sections: dict[str, Page] = {}
         roots, local_roots = tuple(Path(r) for r in roots), tuple(Path(r) for r in local_roots)
         for root in roots + local_roots:
-            root_pages, root_terms, root_sections = _load_root(root, problems, local=root in local_roots)
+            root_pages, root_terms, root_sections = _load_root(
+                root, problems, local=root in local_roots, language=folder_language(root) or unlabelled_language)
             pages.update(root_pages)
             terms.update(root_terms)
             for section_id, section in root_sections.items():
                 sections.setdefault(section_id, section)
         for section_id, section in sections.items():  # only where no root has an index.md for it
             pages.setdefault(section_id, section)
-        return cls(pages, terms, problems, roots + local_roots)
+        return cls(pages, terms, problems, roots + local_roots, language)
 
     def page(self, page_id: str) -> Page | None:
         return self.pages.get(page_id)
@@ -343,7 +352,7 @@ def _walk(root: Path, problems: list[Problem] | None = None) -> tuple[list[Path]
     return files, sorted(folders)
 
 
-def _load_root(root: Path, problems: list[Problem], local: bool = False
+def _load_root(root: Path, problems: list[Problem], local: bool = False, language: str = DEFAULT_LANGUAGE,
                ) -> tuple[dict[str, Page], dict[str, Term], dict[str, Page]]:
     """Pages, terms, and the section pages a folder without an index.md stands for."""
     pages: dict[str, Page] = {}
@@ -371,10 +380,10 @@ def _load_root(root: Path, problems: list[Problem], local: bool = False
         try:
             if relative.parts[0] == GLOSSARY_FOLDER:
                 if len(relative.parts) == 2:
-                    term = _read_term(path, problems)
+                    term = _read_term(path, problems, language)
                     terms[term.id] = replace(term, local=local) if local else term
                 continue
-            page = _read_page(path, relative, problems)
+            page = _read_page(path, relative, problems, language)
         except ContentError as error:
             skip(path, error)
             continue
@@ -395,11 +404,11 @@ def _load_root(root: Path, problems: list[Problem], local: bool = False
         sections.setdefault(section_id, Page(
             id=section_id, title=_title_from_folder(folder.name), body="", source=folder,
             relative=(relative / "index.md").as_posix(),
-            order=split_order(folder.name)[0], is_section=True, local=local))
+            order=split_order(folder.name)[0], is_section=True, local=local, language=language))
     return pages, terms, sections
 
 
-def _read_page(path: Path, relative: Path, problems: list[Problem]) -> Page:
+def _read_page(path: Path, relative: Path, problems: list[Problem], language: str = DEFAULT_LANGUAGE) -> Page:
     meta, body, body_line = read_front_matter(path)
     fields = _Fields(meta, path, problems)
     is_section = relative.name == "index.md"
@@ -417,10 +426,12 @@ def _read_page(path: Path, relative: Path, problems: list[Problem]) -> Page:
         sources=fields.sources("sources"),
         order=split_order(order_source)[0],
         is_section=is_section and relative.parent != Path("."),
+        language=language,
+        translated_from=fields.day("translated_from"),
     )
 
 
-def _read_term(path: Path, problems: list[Problem]) -> Term:
+def _read_term(path: Path, problems: list[Problem], language: str = DEFAULT_LANGUAGE) -> Term:
     meta, body, body_line = read_front_matter(path)
     fields = _Fields(meta, path, problems)
     return Term(
@@ -433,4 +444,5 @@ def _read_term(path: Path, problems: list[Problem]) -> Term:
         aliases=fields.texts("aliases"),
         see_also=fields.texts("see_also"),
         articles=fields.texts("articles"),
+        language=language,
     )

@@ -109,6 +109,8 @@ class Page:
     order: int | None = None
     is_section: bool = False
     local: bool = False  # from a clinic's own folder, not the reviewed library
+    language: str = "en"
+    translated_from: date | None = None  # the English page's `reviewed` this translation follows
 
     @property
     def parent_id(self) -> str:
@@ -133,6 +135,7 @@ class Term:
     see_also: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     local: bool = False
+    language: str = "en"
 
     @property
     def names(self) -> tuple[str, ...]:

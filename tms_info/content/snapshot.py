@@ -98,11 +98,13 @@ def signature(roots: Iterable[Path], local_roots: Iterable[Path], *settings: obj
 # JSON so that loading is about as quick as unpickling was.
 
 _OPTIONAL = (str, type(None))
-_PAGE_KINDS = frozenset((list, str, str, int, int, str, str, int, str, reviewed, evidence, list, order, bool, bool)
-                        for reviewed in _OPTIONAL for evidence in _OPTIONAL for order in (int, type(None)))
+_PAGE_KINDS = frozenset((list, str, str, int, int, str, str, int, str, reviewed, evidence, list, order, bool, bool,
+                         str, translated)
+                        for reviewed in _OPTIONAL for evidence in _OPTIONAL for order in (int, type(None))
+                        for translated in _OPTIONAL)
 _SOURCE_FIELDS = ("title", "authors", "year", "published_in", "doi", "pmid", "url", "funder")
 _SOURCE_KINDS = frozenset((list, str, str, year, str, str, str, str, str) for year in (int, type(None)))
-_TERM_KINDS = frozenset({(list, str, str, str, int, int, str, int, list, list, list, bool)})
+_TERM_KINDS = frozenset({(list, str, str, str, int, int, str, int, list, list, list, bool, str)})
 _PROBLEM_KINDS = frozenset({(list, str, int, str)})
 _RENDERED_KINDS = frozenset({(list, str, int, int)})
 
@@ -153,21 +155,22 @@ def _made(cls: type, fields: dict) -> object:
 
 def _page(row: list, texts: _Texts) -> Page:
     (page_id, title, body_start, body_end, source, relative, body_line, summary, reviewed, evidence, sources,
-     order, is_section, local) = row
+     order, is_section, local, language, translated_from) = row
     return _made(Page, {
         "id": page_id, "title": title, "body": texts.text(body_start, body_end), "source": Path(source),
         "relative": relative, "body_line": body_line, "summary": summary,
         "reviewed": None if reviewed is None else date.fromisoformat(reviewed), "evidence": evidence,
         "sources": tuple(_made(Source, dict(zip(_SOURCE_FIELDS, item))) for item in sources),
-        "order": order, "is_section": is_section, "local": local})
+        "order": order, "is_section": is_section, "local": local, "language": language,
+        "translated_from": None if translated_from is None else date.fromisoformat(translated_from)})
 
 
 def _term(row: list, texts: _Texts) -> Term:
-    term_id, term, short, body_start, body_end, source, body_line, aliases, see_also, articles, local = row
+    term_id, term, short, body_start, body_end, source, body_line, aliases, see_also, articles, local, language = row
     return _made(Term, {
         "id": term_id, "term": term, "short": short, "body": texts.text(body_start, body_end),
         "source": Path(source), "body_line": body_line, "aliases": _all_text(aliases),
-        "see_also": _all_text(see_also), "articles": _all_text(articles), "local": local})
+        "see_also": _all_text(see_also), "articles": _all_text(articles), "local": local, "language": language})
 
 
 def to_data(library: Library, pages: dict[str, str]) -> tuple[dict, bytes]:
@@ -175,13 +178,16 @@ def to_data(library: Library, pages: dict[str, str]) -> tuple[dict, bytes]:
     texts = _Texts()
     index = {
         "roots": [str(root) for root in library.roots],
+        "language": library.language,
         "pages": [[page.id, page.title, *texts.add(page.body), str(page.source), page.relative, page.body_line,
                    page.summary, page.reviewed.isoformat() if page.reviewed is not None else None,
                    page.evidence,
                    [[getattr(source, name) for name in _SOURCE_FIELDS] for source in page.sources],
-                   page.order, page.is_section, page.local] for page in library.pages.values()],
+                   page.order, page.is_section, page.local, page.language,
+                   page.translated_from.isoformat() if page.translated_from is not None else None]
+                  for page in library.pages.values()],
         "terms": [[term.id, term.term, term.short, *texts.add(term.body), str(term.source), term.body_line,
-                   list(term.aliases), list(term.see_also), list(term.articles), term.local]
+                   list(term.aliases), list(term.see_also), list(term.articles), term.local, term.language]
                   for term in library.terms.values()],
         "problems": [[str(problem.path), problem.line, problem.message] for problem in library.problems],
         "rendered": [[page_id, *texts.add(html)] for page_id, html in pages.items()],
@@ -191,7 +197,7 @@ def to_data(library: Library, pages: dict[str, str]) -> tuple[dict, bytes]:
 
 def from_data(index: object, data: bytes) -> tuple[Library, dict[str, str]]:
     """The library and rendered pages from `to_data`'s form; _NotASnapshot if anything is amiss."""
-    if not isinstance(index, dict) or set(index) != {"roots", "pages", "terms", "problems", "rendered"}:
+    if not isinstance(index, dict) or set(index) != {"roots", "language", "pages", "terms", "problems", "rendered"}:
         raise _NotASnapshot("not the parts of a snapshot")
     texts = _Texts(data)
     page_rows = _rows(index["pages"], _PAGE_KINDS, "pages")
@@ -207,7 +213,9 @@ def from_data(index: object, data: bytes) -> tuple[Library, dict[str, str]]:
     roots = index["roots"]
     if not isinstance(roots, list) or not all(type(root) is str for root in roots):
         raise _NotASnapshot("the content folders are not text")
-    return Library(pages, terms, problems, tuple(map(Path, roots))), rendered
+    if type(index["language"]) is not str:
+        raise _NotASnapshot("the language is not text")
+    return Library(pages, terms, problems, tuple(map(Path, roots)), index["language"]), rendered
 
 
 def _open_regular(path: Path) -> tuple[BinaryIO, int]:
