@@ -291,3 +291,57 @@ def test_the_glossary_links_each_term_once_in_any_tree(shape):
     links = [link for link in root.iter("a") if link.get("class") == "term"]
     assert sorted(link.get("href") for link in links) == sorted(f"glossary:{t}" for t in extension.linked)
     assert all(link.find("a") is None for link in links)
+
+
+def test_a_long_page_renders_on_a_worker_while_the_window_keeps_painting(qtbot, tmp_path):
+    """Opening a page near the size limit shows "Opening this page…" at once, the event loop keeps
+    running while Markdown works, and the page then appears at the part asked for."""
+    from PySide6.QtCore import QTimer
+
+    from tms_info.content.render import LONG_PAGE_CHARS
+    from tms_info.ui.main_window import MainWindow
+    from tms_info.ui.settings import MemorySettings, Preferences
+
+    paragraphs = [f"Paragraph {n} of a long clinic page about the waiting room and parking." for n in range(3000)]
+    body = "\n\n".join(paragraphs[:1500]) + "\n\n## Where to park\n\n" + "\n\n".join(paragraphs[1500:])
+    assert LONG_PAGE_CHARS < len(body) < MAX_PAGE_BYTES
+    write(tmp_path / "long.md", page_text(body, "Our long page"))
+    window = MainWindow(Library.load([READER_CONTENT], [tmp_path]), Preferences(MemorySettings()))
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    ticks: list[float] = []
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.start(10)
+
+    window.open_page("long", "where-to-park")
+    assert "Opening this page" in window.view.toPlainText()
+    assert window.windowTitle().startswith("Our long page")
+    qtbot.waitUntil(lambda: "Paragraph 2999" in window.view.toPlainText(), timeout=20_000)
+    assert ticks, "the window did not run its event loop while the page rendered"
+    assert window.view.verticalScrollBar().value() > 0  # at "Where to park", not the top
+    assert window.statusBar().currentMessage() == ""
+
+    window.open_page(HOME_ID)
+    window.open_page("long")  # rendered once: shown at once
+    assert "Paragraph 2999" in window.view.toPlainText()
+
+
+def test_a_long_page_that_fails_on_the_worker_is_the_calm_note(qtbot, tmp_path, caplog):
+    from tms_info.content.render import LONG_PAGE_CHARS
+    from tms_info.ui.main_window import MainWindow
+    from tms_info.ui.settings import MemorySettings, Preferences
+
+    write(tmp_path / "deep.md", page_text("*" * 12_000 + "x" + "*" * 12_000, "Deep"))
+    assert len((tmp_path / "deep.md").read_text()) > LONG_PAGE_CHARS
+    window = MainWindow(Library.load([READER_CONTENT], [tmp_path]), Preferences(MemorySettings()))
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    window.open_page("deep")
+    qtbot.waitUntil(lambda: FAILED in window.view.toPlainText(), timeout=20_000)
+    assert failed_logged(caplog, "deep.md: this page could not be shown")
+    window.save_settings()
+    assert window.preferences.last_page == HOME_ID
+

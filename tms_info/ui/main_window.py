@@ -52,6 +52,7 @@ from tms_info.ui.glossary_panel import GlossaryPanel
 from tms_info.ui.kiosk import Kiosk
 from tms_info.ui.my_pages import MyPagesPanel
 from tms_info.ui.notice_bar import NoticeBar
+from tms_info.ui.page_worker import PageWorker
 from tms_info.ui.search_box import IndexLoader, SearchBox
 from tms_info.ui.settings import Preferences
 from tms_info.ui.topic_tree import TopicTree
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.config = config = config or Config()
         self.preferences = preferences
         self.renderer = Renderer(library, config.clinic_name, external_links=not config.kiosk, known_pages=known_pages)
+        self.page_worker = PageWorker(self.renderer, self)
+        self.page_worker.pageRendered.connect(self._page_rendered)
         self.history = History()
         self.text_size = preferences.text_size_or(config.text_size)
         self.current_page_id: str | None = None
@@ -356,10 +359,8 @@ class MainWindow(QMainWindow):
         if place.page_id != self.current_page_id:
             self.current_page_id = place.page_id
             self._render_current()
-        if place.scroll is not None:
-            self.view.set_scroll_fraction(place.scroll)
-        elif not self.view.go_to_anchor(place.anchor):
-            self.show_status(f"This page has no part called “{place.anchor}”; showing its start.")
+        if not self.page_worker.is_rendering(place.page_id):  # else once it is rendered
+            self._go_to_place(place)
         title = page.title if page else "Page not found"
         clinic = f" – {self.config.clinic_name}" if self.config.clinic_name else ""
         self.setWindowTitle(f"{title} – {APP_NAME}{clinic}")
@@ -374,9 +375,27 @@ class MainWindow(QMainWindow):
     def _render_current(self) -> None:
         page = self.library.page(self.current_page_id)
         toggled = frozenset(self.toggled_boxes.get(self.current_page_id, ()))
-        html = self.renderer.page_html(page, toggled) if page else self.renderer.not_found_html(self.current_page_id)
+        if page is not None and self.renderer.is_slow(page, toggled):
+            self.page_worker.render(page, toggled)
+            html = self.renderer.opening_html(page)
+        else:
+            html = self.renderer.page_html(page, toggled) if page else self.renderer.not_found_html(self.current_page_id)
         self.view.show_html(html, stylesheet(self.text_size, self.theme), body_px(self.text_size))
         self.find_bar.refresh()
+
+    def _page_rendered(self, page_id: str) -> None:
+        """A long page is ready: shown at once if it is still the one being read."""
+        place = self.history.current
+        if page_id != self.current_page_id or place is None:
+            return
+        self._render_current()
+        self._go_to_place(place)
+
+    def _go_to_place(self, place: Place) -> None:
+        if place.scroll is not None:
+            self.view.set_scroll_fraction(place.scroll)
+        elif not self.view.go_to_anchor(place.anchor):
+            self.show_status(f"This page has no part called “{place.anchor}”; showing its start.")
 
     def _show_reading_list(self) -> None:
         saved = self.current_page_id is not None and self.reading.is_saved(self.current_page_id)

@@ -6,13 +6,11 @@ for it; queries then take a few milliseconds and run as you type, after a short 
 from __future__ import annotations
 
 import logging
-import threading
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -20,7 +18,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -42,6 +39,7 @@ from PySide6.QtWidgets import (
 from tms_info.content.library import Library
 from tms_info.content.safe_html import plain_label
 from tms_info.ui.accessibility import announce, clearable
+from tms_info.ui.pool_job import PoolJob, short_reason
 
 if TYPE_CHECKING:  # the search engine (SQLite) is loaded by the worker thread, after the first paint
     from tms_info.content.search import SearchHit, SearchIndex, SearchResults
@@ -53,70 +51,6 @@ RESULT_LIMIT = 12
 CRISIS_ANNOUNCEMENT = "Help now is the first result: crisis lines you can call or text now."
 
 log = logging.getLogger(__name__)
-
-
-class _LoadJob(QObject):
-    """One opening of the index: run() works on a pool thread and reports through `loaded` or
-    `failed`, then `finished`, which deletes the job in the UI thread.
-
-    The job lives in the UI thread as a child of the application, not of the window, so that a window
-    closed mid-build never leaves the worker emitting from a deleted object. The index is handed
-    over through an attribute under a lock (a Python object sent through a queued signal from
-    another thread is not safe in PySide6), and closed if nobody takes it."""
-
-    loaded = Signal()
-    failed = Signal(str)
-    finished = Signal()
-
-    def __init__(self, library: Library, cache_dir: Path | None) -> None:
-        super().__init__(QCoreApplication.instance())
-        self._library = library
-        self._cache_dir = cache_dir
-        self._lock = threading.Lock()
-        self._index: SearchIndex | None = None
-        self._abandoned = False
-        self.finished.connect(self.deleteLater)
-
-    def run(self) -> None:  # on a pool thread
-        try:
-            from tms_info.content.search import SearchIndex
-
-            index = SearchIndex.open(self._library, self._cache_dir)
-        except Exception as error:  # noqa: BLE001 - any failure must reach the reader, not vanish
-            log.error("The search index could not be opened", exc_info=error)
-            self.failed.emit(short_reason(error))
-        else:
-            with self._lock:
-                keep = not self._abandoned
-                if keep:
-                    self._index = index
-            if keep:
-                self.loaded.emit()
-            else:
-                index.close()
-        finally:
-            self.finished.emit()
-
-    def take(self) -> SearchIndex | None:
-        """The index, once; None if it was already taken or given up."""
-        with self._lock:
-            index, self._index = self._index, None
-            return index
-
-    def abandon(self) -> None:
-        """Nobody will take the index (the window closed): close it now, or when it is built."""
-        with self._lock:
-            self._abandoned = True
-            index, self._index = self._index, None
-        if index is not None:
-            index.close()
-
-
-def short_reason(error: BaseException) -> str:
-    """An error as a few words for the reader: its first line, else its kind."""
-    text = str(error).strip().splitlines()[0].strip() if str(error).strip() else ""
-    text = text or type(error).__name__
-    return text if len(text) <= 100 else text[:99].rstrip() + "…"
 
 
 class IndexLoader(QObject):
@@ -131,15 +65,20 @@ class IndexLoader(QObject):
         super().__init__(parent)
         self.index: SearchIndex | None = None
         self.error: str | None = None
-        self._job: _LoadJob | None = None
+        self._job: PoolJob[SearchIndex] | None = None
 
     def start(self, library: Library, cache_dir: Path | None) -> None:
-        job = self._job = _LoadJob(library, cache_dir)
-        job.loaded.connect(self._on_loaded)
+        def open_index() -> SearchIndex:
+            from tms_info.content.search import SearchIndex
+
+            return SearchIndex.open(library, cache_dir)
+
+        job = self._job = PoolJob(open_index, "The search index could not be opened", lambda index: index.close())
+        job.succeeded.connect(self._on_loaded)
         job.failed.connect(self._on_failed)
         job.finished.connect(self._on_finished)
         self.destroyed.connect(job.abandon)
-        QThreadPool.globalInstance().start(job.run)
+        job.start()
 
     def _on_loaded(self) -> None:
         index = self._job.take() if self._job is not None else None
