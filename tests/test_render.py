@@ -6,7 +6,8 @@ from conftest import READER_CONTENT
 
 from tms_info.content.library import Library
 from tms_info.content.markdown_ext import resolve_relative_link
-from tms_info.content.render import Renderer, format_day
+from tms_info.content.i18n import format_day
+from tms_info.content.render import Renderer
 from tms_info.locations import bundled_content_root
 
 

@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--kiosk", action="store_true",
                         help="waiting-room mode: full screen, starts afresh when idle, writes nothing to disk")
     _config_file(parser, in_command=False)
+    _language(parser, in_command=False)
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     check = commands.add_parser(
         "check", help="check the content for problems (front matter, links, pictures, reading level)",
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "Exit status 1 if there are errors. Ends with a table of words and reading grade.")
     _content_dirs(check, "check a clinic's content folder, laid over the bundled content (repeatable)")
     _config_file(check)
+    _language(check)
     search = commands.add_parser(
         "search", help="search the articles and the glossary",
         description="Print the pages and glossary terms that match QUERY, best first.")
@@ -56,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", metavar="N", type=_positive, default=10, help="at most N results (default 10)")
     _content_dirs(search, "also search a clinic's content folder (repeatable)")
     _config_file(search)
+    _language(search)
     export = commands.add_parser(
         "export", help="save articles as PDF handouts",
         description="Save one article, or all of them, as PDF handouts with sources, review date and page numbers.")
@@ -65,22 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the PDF file to write (or, with --all, the folder)")
     _content_dirs(export, "also export a clinic's own pages from this folder (repeatable)")
     _config_file(export)
+    _language(export)
     return parser
 
 
 @dataclass(frozen=True)
 class ClinicContent:
-    """What the window would show on this computer: the bundled content of the configured language
+    """What the window would show on this computer: the bundled content in the reader's language
     with the clinic's folders laid on top, and the configuration they came from."""
 
     config: Config
     roots: tuple[Path, ...]
     local: tuple[Path, ...]
+    language: str = "en"
 
     def library(self) -> Library:
         from tms_info.content.library import Library
 
-        return Library.load(self.roots, local_roots=self.local)
+        return Library.load(self.roots, local_roots=self.local, language=self.language,
+                            unlabelled_language=self.config.language or "en")
 
 
 class BadInput(Exception):
@@ -96,7 +102,8 @@ def clinic_content(options: argparse.Namespace) -> ClinicContent:
     the configuration and in the folders it or the environment names do not stop a command: they are
     in `config.problems` and the library's problems."""
     from tms_info.config import clinic_content_dirs, read_config
-    from tms_info.locations import bundled_content_root
+    from tms_info.content.languages import choose_language, translated_roots
+    from tms_info.locations import bundled_content_roots
 
     if options.config is not None and not options.config.exists():
         raise BadInput(f"{options.config}: no such configuration file")
@@ -104,8 +111,16 @@ def clinic_content(options: argparse.Namespace) -> ClinicContent:
         if not folder.is_dir():
             raise BadInput(f"{folder}: no such folder")
     config = read_config(options.config)
-    return ClinicContent(config, (bundled_content_root(config.language),),
-                         tuple(clinic_content_dirs(config, options.content_dirs)))
+    language = choose_language(options.language, config.language, language_of_system())
+    local = tuple(root for folder in clinic_content_dirs(config, options.content_dirs)
+                  for root in translated_roots(folder, language))
+    return ClinicContent(config, bundled_content_roots(language), local, language)
+
+
+def language_of_system() -> str | None:
+    from tms_info.content.languages import system_language
+
+    return system_language()
 
 
 def _log_problems(content: ClinicContent) -> None:
@@ -125,6 +140,9 @@ def run_export(page_id: str | None, everything: bool, output: Path, content: Cli
     _log_problems(content)
     clinic = content.config.clinic_name
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+    from tms_info.ui.translation import install_language
+
+    install_language(content.language)
     library = content.library()
     try:
         if everything:
@@ -162,6 +180,16 @@ def _config_file(parser: argparse.ArgumentParser, in_command: bool = True) -> No
                              "system-wide file")
 
 
+def _language(parser: argparse.ArgumentParser, in_command: bool = True) -> None:
+    """--language, on the main parser and on a command; the command's wins."""
+    from tms_info.content.languages import LANGUAGES
+
+    parser.add_argument("--language", metavar="CODE", default=argparse.SUPPRESS if in_command else None,
+                        dest="command_language" if in_command else "language",
+                        help="the language to use: " + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+                             + "; else the configuration file's, else the system's")
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -177,7 +205,16 @@ def run_search(query: str, limit: int, as_json: bool, content: ClinicContent) ->
 
     from tms_info.content.search import SearchIndex
 
+    from tms_info.content.i18n import translate
+
     _log_problems(content)
+    if content.language != "en":  # the words around the results, in the reader's language
+        from PySide6.QtCore import QCoreApplication
+
+        from tms_info.ui.translation import install_language
+
+        app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])  # noqa: F841 - translators need one
+        install_language(content.language)
     library = content.library()
     results = SearchIndex.open(library).search(query, limit)
     if as_json:
@@ -187,15 +224,15 @@ def run_search(query: str, limit: int, as_json: bool, content: ClinicContent) ->
         print(results.message)
     for number, hit in enumerate(results.hits, start=1):
         target = hit.id + (f"#{hit.anchor}" if hit.anchor else "")
-        print(f"{number}. {hit.title}  [{target}]" + ("  (from your clinic)" if hit.local else ""))
+        print(f"{number}. {hit.title}  [{target}]" + (translate("Search", "  (from your clinic)") if hit.local else ""))
         if hit.where:
             print(f"   {hit.where}")
         print(f"   {hit.snippet}")
     if not results.hits and results.suggestions:
         names = [library.term(term_id).term for term_id in results.suggestions]
-        print("Glossary words close to what you typed: " + ", ".join(names))
+        print(translate("Search", "Glossary words close to what you typed: {words}").format(words=", ".join(names)))
     if not results.hits:
-        print("Topics: " + ", ".join(node.page.title for node in library.tree()))
+        print(translate("Search", "Topics: {topics}").format(topics=", ".join(node.page.title for node in library.tree())))
     return 0
 
 
@@ -206,7 +243,7 @@ def run_check(content: ClinicContent) -> int:
 
     for problem in content.config.problems:
         print(problem)
-    report = check([*content.roots, *content.local], only_under=content.local)
+    report = check([*content.roots, *content.local], only_under=content.local, language=content.language)
     for finding in sorted(report.findings, key=lambda f: (str(f.path), f.line)):
         print(finding)
     if report.readability:
@@ -228,15 +265,25 @@ def _run_command(options: argparse.Namespace) -> int:
     return run_search(" ".join(options.query), options.limit, options.json, content)
 
 
+def _known_language(code: str) -> bool:
+    from tms_info.content.languages import known_language
+
+    return known_language(code) is not None
+
+
 def main(argv: list[str] | None = None) -> int:
     options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     options.content_dirs = [*options.content_dirs, *getattr(options, "command_content_dirs", [])]
     options.config = getattr(options, "command_config", options.config)
+    options.language = getattr(options, "command_language", options.language)
+    if options.language is not None and not _known_language(options.language):
+        print(f"tms-info: there is no language '{options.language}'; using English", file=sys.stderr)
+        options.language = "en"
     if options.command is None:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
         from tms_info.ui.app import run
 
-        return run(options.open_page, options.content_dirs, options.kiosk, options.config)
+        return run(options.open_page, options.content_dirs, options.kiosk, options.config, options.language)
     # check reports the library's problems itself, as path:line: message
     logging.basicConfig(level=logging.ERROR if options.command == "check" else logging.WARNING,
                         format="%(levelname)s: %(message)s")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tms_info.content.languages import LANGUAGES, known_language
 from tms_info.content.style import DEFAULT_TEXT_SIZE, TEXT_SIZES
 
 SECTION = "clinic"
@@ -22,7 +23,6 @@ MAX_IDLE_SECONDS = 86_400
 DEFAULT_EXIT_KEYS = "Ctrl+Alt+Shift+Q"
 CONTENT_ENV = "TMS_INFO_CONTENT_DIR"
 CONFIG_ENV = "TMS_INFO_CONFIG"
-LANGUAGES = ("en",)
 KEYS = {
     "name": "the clinic's name, shown in the window title and on handouts",
     "content_dirs": "folders of the clinic's own pages, one per line",
@@ -30,7 +30,7 @@ KEYS = {
     "idle_timeout": "seconds without use before a kiosk starts afresh (30 to 86400)",
     "exit_keys": "the key combination that closes a kiosk: two or more of Ctrl, Alt, Shift, Meta and a letter, "
                  "digit or F-key, e.g. Ctrl+Alt+Shift+Q",
-    "language": "the language of the content: en",
+    "language": "the language the app starts in: " + ", ".join(LANGUAGES) + " (else the system's)",
     "text_size": "the starting text size in percent: " + ", ".join(map(str, TEXT_SIZES)),
 }
 _KEY_COMBINATION = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+){2,}([A-Za-z0-9]|F([1-9]|1[0-2]))$")
@@ -52,7 +52,7 @@ class Config:
     kiosk: bool = False
     idle_timeout: int = DEFAULT_IDLE_SECONDS
     exit_keys: str = DEFAULT_EXIT_KEYS
-    language: str = "en"
+    language: str | None = None  # None: the reader's choice, else the system's
     text_size: int = DEFAULT_TEXT_SIZE
     source: Path | None = None
     problems: tuple[str, ...] = field(default=())
@@ -118,8 +118,8 @@ def read_config(path: Path | None = None) -> Config:
         else:
             wrong("exit_keys", keys)
     if "language" in values:
-        if values["language"].strip() in LANGUAGES:
-            config = replace(config, language=values["language"].strip())
+        if known_language(values["language"]):
+            config = replace(config, language=known_language(values["language"]))
         else:
             wrong("language", values["language"])
     if "text_size" in values:

@@ -24,6 +24,18 @@ def bundled_content_root(language: str = "en") -> Path:
     return resources_root() / "content" / language
 
 
+def bundled_content_roots(language: str = "en") -> tuple[Path, ...]:
+    """The bundled library for a reader of `language`: English, with its translation laid over it."""
+    from tms_info.content.languages import translated_roots
+
+    return translated_roots(resources_root() / "content", language)
+
+
+def translations_dir() -> Path:
+    """The window's compiled translations (.qm), made from resources/translations/*.ts at install."""
+    return resources_root() / "translations"
+
+
 def styles_dir() -> Path:
     return resources_root() / "styles"
 

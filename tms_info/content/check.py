@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tms_info.content.languages import folder_language
 from tms_info.content.library import ContentError, Library, read_front_matter, read_page_bytes
 from tms_info.content.links import LinkKind, classify
 from tms_info.content.markdown_ext import Picture
@@ -29,19 +30,25 @@ MAX_MEDIAN_GRADE = 7.0
 MAX_SHORT_WORDS = 25
 MIN_ARTICLE_WORDS = 300
 MAX_ARTICLE_WORDS = 1200
+WORDS_PER_ENGLISH_WORD = {"en": 1.0, "es": 1.2}  # a translation takes more words to say the same
 REVIEW_AFTER_MONTHS = 18
 
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID = re.compile(r"^\d{1,9}$")
 # "14 in 100", "1 out of 3", "one in five": a figure given as a natural frequency
 _WORD_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten"
-NATURAL_FREQUENCY = re.compile(rf"\b(\d[\d,]*|{_WORD_NUMBERS})\s+(?:in|out of)\s+(?:every\s+)?(\d[\d,]*|{_WORD_NUMBERS})\b",
-                               re.IGNORECASE)
+NATURAL_FREQUENCY = re.compile(
+    rf"\b(\d[\d,]*|{_WORD_NUMBERS})\s+(?:in|out of|de cada)\s+(?:every\s+)?(\d[\d,]*|{_WORD_NUMBERS})\b", re.IGNORECASE)
 # figures that need a source: percentages, natural frequencies, "N of N", decimals
-FIGURE = re.compile(r"\b\d[\d.,]*\s*(?:%|percent\b)|\b\d+\s+(?:in|out of|of)\s+\d+\b|\b\d+\.\d+\b", re.IGNORECASE)
+FIGURE = re.compile(r"\b\d[\d.,]*\s*(?:%|percent\b|por ciento\b)|\b\d+\s+(?:in|out of|of|de cada|de)\s+\d+\b|\b\d+\.\d+\b",
+                    re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
-PAGE_KEYS = {"title", "summary", "reviewed", "evidence", "sources"}
+PAGE_KEYS = {"title", "summary", "reviewed", "evidence", "sources", "translated_from"}
+# Spanish pages: the INFLESZ scale of Szigriszt-Pazos's index (higher is easier; 55 "normal",
+# 65 "fairly easy"), as Spanish health services measure patient leaflets
+MIN_INFLESZ = 55.0
+MIN_MEDIAN_INFLESZ = 65.0
 TERM_KEYS = {"term", "aliases", "short", "see_also", "articles"}
 
 
@@ -60,7 +67,11 @@ class Finding:
 class Readability:
     page: Page
     words: int
-    grade: float
+    grade: float  # the US school grade of an English page; the INFLESZ score of a Spanish one
+
+    @property
+    def spanish(self) -> bool:
+        return self.page.language == "es"
 
 
 @dataclass
@@ -74,18 +85,41 @@ class Report:
 
     @property
     def median_grade(self) -> float | None:
-        grades = [row.grade for row in self.readability]
+        grades = [row.grade for row in self.readability if not row.spanish]
         return statistics.median(grades) if grades else None
 
+    @property
+    def median_inflesz(self) -> float | None:
+        scores = [row.grade for row in self.readability if row.spanish]
+        return statistics.median(scores) if scores else None
+
     def table(self) -> str:
-        rows = [("Article", "Words", "Grade")]
-        rows += [(row.page.id, str(row.words), f"{row.grade:.1f}") for row in self.readability]
-        width = max(len(row[0]) for row in rows)
-        lines = [f"{name:<{width}}  {words:>5}  {grade:>5}" for name, words, grade in rows]
-        lines.insert(1, "-" * len(lines[0]))
-        if self.median_grade is not None:
-            lines.append(f"{'median':<{width}}  {'':>5}  {self.median_grade:>5.1f}")
-        return "\n".join(lines)
+        blocks = []
+        for spanish, heading, median in ((False, "Grade", self.median_grade), (True, "INFLESZ", self.median_inflesz)):
+            chosen = [row for row in self.readability if row.spanish == spanish]
+            if not chosen:
+                continue
+            rows = [("Article" + (" (es)" if spanish else ""), "Words", heading)]
+            rows += [(row.page.id, str(row.words), f"{row.grade:.1f}") for row in chosen]
+            width = max(len(row[0]) for row in rows)
+            lines = [f"{name:<{width}}  {words:>5}  {grade:>{7 if spanish else 5}}" for name, words, grade in rows]
+            lines.insert(1, "-" * len(lines[0]))
+            lines.append(f"{'median':<{width}}  {'':>5}  {median:>{7 if spanish else 5}.1f}")
+            blocks.append("\n".join(lines))
+        return "\n\n".join(blocks)
+
+
+def inflesz(text: str) -> float:
+    """Szigriszt-Pazos's readability of a Spanish text (syllables from pyphen's bundled
+    dictionaries, so offline); read on the INFLESZ scale."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import textstat
+    textstat.set_lang("es")
+    try:
+        return float(textstat.szigriszt_pazos(text))
+    finally:
+        textstat.set_lang("en_US")
 
 
 def flesch_kincaid_grade(text: str) -> float:
@@ -203,6 +237,7 @@ class Checker:
         used_terms: set[str] = set()
         for page in pages:
             self._check_page_fields(page)
+            self._check_translation(page)
             self._check_sources(page)
             rendered = rendered_pages[page.id]
             if rendered is None:
@@ -231,19 +266,30 @@ class Checker:
         return self.report
 
     def _check_lay_words(self) -> None:
+        """The search files of each folder (lay words, crisis words, a language's search words) read
+        as search reads them; each problem is reported with its file."""
+        from tms_info.content.crisis import CRISIS_WORDS_FILE, load_crisis_words
         from tms_info.content.search import LAY_WORDS_FILE, load_lay_words
+        from tms_info.content.search_language import SEARCH_WORDS_FILE, search_language
 
-        for root in self.library.roots:
-            problems: list[str] = []
-            markdown_log = logging.getLogger("tms_info.content.search")
-            level = markdown_log.level
-            markdown_log.setLevel(logging.ERROR)  # reported below, with the file
-            try:
-                load_lay_words([root], problems)
-            finally:
-                markdown_log.setLevel(level)
-            for problem in problems:
-                self.add(root / LAY_WORDS_FILE, 1, problem.split(": ", 1)[1])
+        readers = ((LAY_WORDS_FILE, load_lay_words), (CRISIS_WORDS_FILE, load_crisis_words),
+                   (SEARCH_WORDS_FILE, lambda roots, problems: search_language(
+                       folder_language(roots[0]) or self.library.language, roots, problems=problems)))
+        quiet = [logging.getLogger(name) for name in ("tms_info.content.search", "tms_info.content.crisis",
+                                                      "tms_info.content.search_language")]
+        levels = [logger.level for logger in quiet]
+        for logger in quiet:
+            logger.setLevel(logging.ERROR)  # reported below, with the file
+        try:
+            for root in self.library.roots:
+                for name, read in readers:
+                    problems: list[str] = []
+                    read([root], problems)
+                    for problem in problems:
+                        self.add(root / name, 1, problem.split(": ", 1)[1])
+        finally:
+            for logger, level in zip(quiet, levels):
+                logger.setLevel(level)
 
     # ----- front matter ---------------------------------------------------------------------
 
@@ -396,6 +442,16 @@ class Checker:
 
     def _measure(self, page: Page, rendered: _Rendered) -> None:
         text = rendered.parsed.text
+        if page.language == "es":
+            words = len(re.findall(r"[^\W_]+", text))
+            score = inflesz(text) if words else 100.0
+            if self._mine(page.source):
+                self.report.readability.append(Readability(page, words, score))
+            if score < MIN_INFLESZ:
+                self.add(page.source, page.body_line,
+                         f"INFLESZ {score:.1f} is below {MIN_INFLESZ:g} ('normal'): try shorter sentences and words")
+            self._check_length(page, words)
+            return
         words = len(re.findall(r"[A-Za-z0-9’']+", text))
         grade = flesch_kincaid_grade(text) if words else 0.0
         if self._mine(page.source):
@@ -403,15 +459,52 @@ class Checker:
         if grade > MAX_GRADE:
             self.add(page.source, page.body_line,
                      f"reading grade {grade:.1f} is above {MAX_GRADE:g}: try shorter sentences and everyday words")
-        if page.id not in (HOME_ID, HELP_NOW_ID) and not MIN_ARTICLE_WORDS <= words <= MAX_ARTICLE_WORDS:
-            self.add(page.source, page.body_line,
-                     f"{words} words; an article should have {MIN_ARTICLE_WORDS}-{MAX_ARTICLE_WORDS}", error=False)
+        self._check_length(page, words)
+
+    def _check_length(self, page: Page, words: int) -> None:
+        scale = WORDS_PER_ENGLISH_WORD.get(page.language, 1.0)
+        low, high = round(MIN_ARTICLE_WORDS * scale), round(MAX_ARTICLE_WORDS * scale)
+        if page.id not in (HOME_ID, HELP_NOW_ID) and not low <= words <= high:
+            self.add(page.source, page.body_line, f"{words} words; an article should have {low}-{high}", error=False)
 
     def _check_median(self) -> None:
         median = self.report.median_grade
         if median is not None and median > MAX_MEDIAN_GRADE:
-            self.add(self.report.readability[0].page.source, 1,
+            first = next(row for row in self.report.readability if not row.spanish)
+            self.add(first.page.source, 1,
                      f"the median reading grade of these articles is {median:.1f}, above {MAX_MEDIAN_GRADE:g}")
+        median = self.report.median_inflesz
+        if median is not None and median < MIN_MEDIAN_INFLESZ:
+            first = next(row for row in self.report.readability if row.spanish)
+            self.add(first.page.source, 1, f"the median INFLESZ of these Spanish articles is {median:.1f}, "
+                                          f"below {MIN_MEDIAN_INFLESZ:g} ('fairly easy')")
+
+    def _check_translation(self, page: Page) -> None:
+        """A translated page says which review of the English page it follows; a later English
+        review means the translation may be out of date."""
+        original = self._english_original(page)
+        if original is None:
+            return
+        try:
+            reviewed = _day(read_front_matter(original)[0].get("reviewed"))
+        except (ContentError, OSError):
+            return
+        if page.translated_from is None:
+            self.add(page.source, 1, "front matter needs 'translated_from': the English page's 'reviewed' date "
+                                     "this translation follows", error=False)
+        elif reviewed is not None and reviewed > page.translated_from:
+            self.add(page.source, _line_of(page.source, "translated_from:"),
+                     f"translation out of date: the English page was reviewed on {reviewed.isoformat()}, after the "
+                     f"review this translation follows ({page.translated_from.isoformat()})", error=False)
+
+    def _english_original(self, page: Page) -> Path | None:
+        if page.language == "en" or page.is_section and page.source.is_dir():
+            return None
+        for root in self.library.roots:
+            if folder_language(root) == page.language and page.source.is_relative_to(root):
+                original = root.parent / "en" / page.relative
+                return original if original.is_file() else None
+        return None
 
 
 def _number(written: str) -> str:
@@ -420,6 +513,17 @@ def _number(written: str) -> str:
     return str(words.index(lowered) + 1) if lowered in words else lowered
 
 
-def check(roots: Iterable[Path], only_under: Sequence[Path] = (), today: date | None = None) -> Report:
-    """Checks the library made of `roots`; with `only_under`, reports only files in those folders."""
-    return Checker(Library.load(roots), only_under, today).run()
+def _day(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def check(roots: Iterable[Path], only_under: Sequence[Path] = (), today: date | None = None,
+          language: str = "en") -> Report:
+    """Checks the library made of `roots` for a reader of `language`; with `only_under`, reports
+    only files in those folders."""
+    return Checker(Library.load(roots, language=language), only_under, today).run()

@@ -6,10 +6,10 @@ front matter, so every article ends the same way whatever its author wrote.
 from __future__ import annotations
 
 import logging
-from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
+from tms_info.content.i18n import QT_TRANSLATE_NOOP, format_day, translate
 from tms_info.content.library import Library
 from tms_info.content.links import article_href, term_href
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Source, Term
@@ -24,12 +24,43 @@ log = logging.getLogger(__name__)
 LONG_PAGE_CHARS = 16_000
 
 EVIDENCE_NOTES = {
-    "strong": "Strong evidence: many good studies agree.",
-    "moderate": "Moderate evidence: good studies, but results vary or some questions are still open.",
-    "mixed": "Mixed results: some studies found an effect and others did not.",
-    "low": "Low certainty: the studies had no comparison group, or few people, so the true effect is unclear.",
-    "early": "Early research: few or small studies so far.",
+    "strong": QT_TRANSLATE_NOOP("Page", "Strong evidence: many good studies agree."),
+    "moderate": QT_TRANSLATE_NOOP(
+        "Page", "Moderate evidence: good studies, but results vary or some questions are still open."),
+    "mixed": QT_TRANSLATE_NOOP("Page", "Mixed results: some studies found an effect and others did not."),
+    "low": QT_TRANSLATE_NOOP(
+        "Page", "Low certainty: the studies had no comparison group, or few people, so the true effect is unclear."),
+    "early": QT_TRANSLATE_NOOP("Page", "Early research: few or small studies so far."),
 }
+
+
+# The page frame's words, marked here for pyside6-lupdate, which does not read inside f-strings
+_FRAME_WORDS = (
+    QT_TRANSLATE_NOOP("Page", "Opening this page…"),
+    QT_TRANSLATE_NOOP("Page", "Last reviewed: {date}"),
+    QT_TRANSLATE_NOOP("Page", "TMS Information"),
+    QT_TRANSLATE_NOOP("Page", "How strong is the evidence?"),
+    QT_TRANSLATE_NOOP("Page", "Feeling unsafe or in crisis?"),
+    QT_TRANSLATE_NOOP("Page", "Get help now"),
+    QT_TRANSLATE_NOOP("Page", "Sources"),
+    QT_TRANSLATE_NOOP("Page", "In this section"),
+    QT_TRANSLATE_NOOP("Page", "your clinic"),
+    QT_TRANSLATE_NOOP("Page", "This entry was written by {who}, not by the TMS Information team, and is not part of its reviewed library."),
+    QT_TRANSLATE_NOOP("Page", "This page was written by {who}, not by the TMS Information team, and is not part of its reviewed library."),
+    QT_TRANSLATE_NOOP("Page", "From {who}."),
+    QT_TRANSLATE_NOOP("Page", "This page is not translated into your language yet, so it is shown in English."),
+    QT_TRANSLATE_NOOP("Page", "Also called:"),
+    QT_TRANSLATE_NOOP("Page", "The rest of this entry could not be shown. Staff: the details are in the log."),
+    QT_TRANSLATE_NOOP("Page", "See also:"),
+    QT_TRANSLATE_NOOP("Page", "Read more:"),
+    QT_TRANSLATE_NOOP("Page", "Go to the home page"),
+    QT_TRANSLATE_NOOP("Page", "Something in the page “{title}” could not be prepared for reading. The other pages are not affected."),
+    QT_TRANSLATE_NOOP("Page", "This page could not be shown"),
+    QT_TRANSLATE_NOOP("Page", "Staff: the details are in the log."),
+    QT_TRANSLATE_NOOP("Page", "We could not find the page “{page}”. It may have been moved or removed."),
+    QT_TRANSLATE_NOOP("Page", "Page not found"),
+    QT_TRANSLATE_NOOP("Page", "Go back to the page you were reading"),
+)
 
 
 def failure_reason(error: Exception) -> str:
@@ -41,11 +72,6 @@ def failure_reason(error: Exception) -> str:
     if isinstance(error, RenderRefused):
         return str(error)
     return f"{type(error).__name__}: {error}"
-
-
-def format_day(day: date) -> str:
-    """25 November 2026: the same reading in every country."""
-    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 class Renderer:
@@ -107,7 +133,7 @@ class Renderer:
 
     def opening_html(self, page: Page) -> str:
         """What shows for the moment a long page takes to render."""
-        return f"<h1>{escape(page.title)}</h1><p class=\"summary\">Opening this page…</p>"
+        return f'<h1>{escape(page.title)}</h1><p class="summary">{translate("Page", "Opening this page…")}</p>'
 
     def failed(self, page_id: str) -> bool:
         """Whether the page could not be rendered (so far): a reader got "could not be shown"."""
@@ -146,8 +172,10 @@ class Renderer:
     def handout_html(self, page: Page, toggled: frozenset[int] = frozenset(), clinic: str | None = None) -> str:
         """The page for paper: no navigation links; on top, the clinic's name when there is one and the
         date the page was last reviewed, where a reader sees at once how current the handout is."""
-        reviewed = f" · Last reviewed: {format_day(page.reviewed)}" if page.reviewed else ""
-        header = f'<p class="handout-header">{escape(clinic + " · " if clinic else "")}TMS Information{reviewed}</p>'
+        reviewed = (" · " + translate("Page", "Last reviewed: {date}").format(date=format_day(page.reviewed))
+                    if page.reviewed else "")
+        header = (f'<p class="handout-header">{escape(clinic + " · " if clinic else "")}'
+                  f'{escape(translate("Page", "TMS Information"))}{escape(reviewed)}</p>')
         try:
             return header + self._page_html(page, toggled, for_paper=True)
         except Exception as error:
@@ -162,24 +190,27 @@ class Renderer:
         parts.append(f"<h1>{escape(page.title)}</h1>")
         if page.local:
             parts.append(self._local_note())
+        if page.language != self.library.language:
+            parts.append(f'<p class="local-note">{escape(self._untranslated_note())}</p>')
         if page.summary:
             parts.append(f'<p class="summary">{escape(page.summary)}</p>')
         if page.evidence:
-            parts.append(f'<p class="evidence-level"><b>How strong is the evidence?</b> '
-                         f'{escape(EVIDENCE_NOTES[page.evidence])}</p>')
+            parts.append(f'<p class="evidence-level"><b>{escape(translate("Page", "How strong is the evidence?"))}'
+                         f'</b> {escape(translate("Page", EVIDENCE_NOTES[page.evidence]))}</p>')
         parts.append(self.markdown_to_html(page.body, page, toggled, for_paper))
         if not all(picture.found for picture in self.last_pictures):
             self._incomplete.add(page.id)
         if page.is_section:
             parts.append(self._section_list(page))
         if page.id not in (HOME_ID, HELP_NOW_ID) and self.library.page(HELP_NOW_ID) and not for_paper:
-            parts.append(f'<p class="help-reminder">Feeling unsafe or in crisis? '
-                         f'<a href="{article_href(HELP_NOW_ID)}">Get help now</a>.</p>')
+            parts.append(f'<p class="help-reminder">{escape(translate("Page", "Feeling unsafe or in crisis?"))} '
+                         f'<a href="{article_href(HELP_NOW_ID)}">{escape(translate("Page", "Get help now"))}</a>.</p>')
         if page.sources:
             items = "".join(f"<li>{self._source_html(source)}</li>" for source in page.sources)
-            parts.append(f'<h2 id="sources">Sources</h2><ol class="sources">{items}</ol>')
+            parts.append(f'<h2 id="sources">{escape(translate("Page", "Sources"))}</h2><ol class="sources">{items}</ol>')
         if page.reviewed and not for_paper:
-            parts.append(f'<p class="reviewed">Last reviewed: {format_day(page.reviewed)}</p>')
+            parts.append(f'<p class="reviewed">'
+                         f'{escape(translate("Page", "Last reviewed: {date}").format(date=format_day(page.reviewed)))}</p>')
         return "\n".join(parts)
 
     @staticmethod
@@ -199,57 +230,69 @@ class Renderer:
             + (f"<br>{escape(child.summary)}" if child.summary else "") + "</li>"
             for child in children
         )
-        return f'<h2 id="in-this-section">In this section</h2><ul class="section-list">{items}</ul>'
+        return (f'<h2 id="in-this-section">{escape(translate("Page", "In this section"))}</h2>'
+                f'<ul class="section-list">{items}</ul>')
 
-    def _local_note(self) -> str:
-        who = escape(self.clinic_name) if self.clinic_name else "your clinic"
-        return (f'<p class="local-note"><b>From {who}.</b> This page was written by {who}, not by the '
-                "TMS Information team, and is not part of its reviewed library.</p>")
+    def _local_note(self, entry: bool = False) -> str:
+        who = escape(self.clinic_name) if self.clinic_name else escape(translate("Page", "your clinic"))
+        text = (translate("Page", "This entry was written by {who}, not by the TMS Information team, and is not "
+                                  "part of its reviewed library.") if entry else
+                translate("Page", "This page was written by {who}, not by the TMS Information team, and is not "
+                                  "part of its reviewed library."))
+        return (f'<p class="local-note"><b>{translate("Page", "From {who}.").format(who=who)}</b> '
+                f"{escape(text).format(who=who)}</p>")
+
+    @staticmethod
+    def _untranslated_note() -> str:
+        return translate("Page", "This page is not translated into your language yet, so it is shown in English.")
 
     def term_html(self, term: Term) -> str:
         parts = [f"<h2>{escape(term.term)}</h2>", f'<p class="definition">{escape(term.short)}</p>']
         if term.local:
-            parts.append(self._local_note().replace("This page was", "This entry was"))
+            parts.append(self._local_note(entry=True))
         if term.aliases:
-            parts.append(f'<p class="aliases">Also called: {escape(", ".join(term.aliases))}</p>')
+            parts.append(f'<p class="aliases">{escape(translate("Page", "Also called:"))} '
+                         f'{escape(", ".join(term.aliases))}</p>')
         try:
             parts.append(self.markdown_to_html(term.body, term))
         except Exception as error:
             log.error("%s: this glossary entry could not be shown: %s", term.source, failure_reason(error),
                       exc_info=error)
-            parts.append("<p>The rest of this entry could not be shown. Staff: the details are in the log.</p>")
+            parts.append(f'<p>{escape(translate("Page", "The rest of this entry could not be shown. Staff: the details are in the log."))}</p>')
         see_also = [self.library.term(term_id) for term_id in term.see_also]
         links = [f'<a href="{term_href(t.id)}">{escape(t.term)}</a>' for t in see_also if t]
         if links:
-            parts.append(f'<p class="see-also"><b>See also:</b> {", ".join(links)}</p>')
+            parts.append(f'<p class="see-also"><b>{escape(translate("Page", "See also:"))}</b> {", ".join(links)}</p>')
         pages = [self.library.page(page_id) for page_id in term.articles]
         items = "".join(f'<li><a href="{article_href(p.id)}">{escape(p.title)}</a></li>' for p in pages if p)
         if items:
-            parts.append(f'<p class="related-title"><b>Read more:</b></p><ul class="related">{items}</ul>')
+            parts.append(f'<p class="related-title"><b>{escape(translate("Page", "Read more:"))}</b></p>'
+                         f'<ul class="related">{items}</ul>')
         return "\n".join(parts)
 
     def _failed_html(self, page: Page, error: Exception) -> str:
         """A calm note in place of a page that could not be rendered; the details go to the log."""
         log.error("%s: this page could not be shown: %s", page.source, failure_reason(error), exc_info=error)
         self._failed.add(page.id)
-        links = [f'<li><a href="{article_href(HOME_ID)}">Go to the home page</a></li>']
+        links = [f'<li><a href="{article_href(HOME_ID)}">{escape(translate("Page", "Go to the home page"))}</a></li>']
         if self.library.page(HELP_NOW_ID):
-            links.append(f'<li><a href="{article_href(HELP_NOW_ID)}">Get help now</a></li>')
+            links.append(f'<li><a href="{article_href(HELP_NOW_ID)}">{escape(translate("Page", "Get help now"))}</a></li>')
+        what = translate("Page", "Something in the page “{title}” could not be prepared for reading. The other "
+                                 "pages are not affected.").format(title=page.title)
         return (
-            "<h1>This page could not be shown</h1>"
-            f'<p class="summary">Something in the page “{escape(page.title)}” could not be prepared for '
-            "reading. The other pages are not affected.</p>"
-            "<p>Staff: the details are in the log.</p>"
+            f'<h1>{escape(translate("Page", "This page could not be shown"))}</h1>'
+            f'<p class="summary">{escape(what)}</p>'
+            f'<p>{escape(translate("Page", "Staff: the details are in the log."))}</p>'
             f'<ul class="section-list">{"".join(links)}</ul>'
         )
 
     def not_found_html(self, page_id: str) -> str:
+        what = translate("Page", "We could not find the page “{page}”. It may have been moved or removed.")
         return (
-            "<h1>Page not found</h1>"
-            f'<p class="summary">We could not find the page “{escape(page_id)}”. '
-            "It may have been moved or removed.</p>"
+            f'<h1>{escape(translate("Page", "Page not found"))}</h1>'
+            f'<p class="summary">{escape(what.format(page=page_id))}</p>'
             '<ul class="section-list">'
-            '<li><a href="app:back">Go back to the page you were reading</a></li>'
-            f'<li><a href="{article_href(HOME_ID)}">Go to the home page</a></li>'
+            f'<li><a href="app:back">{escape(translate("Page", "Go back to the page you were reading"))}</a></li>'
+            f'<li><a href="{article_href(HOME_ID)}">{escape(translate("Page", "Go to the home page"))}</a></li>'
             "</ul>"
         )

@@ -6,18 +6,21 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QLocale, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from tms_info import APP_NAME, __version__
-from tms_info.config import clinic_content_dirs, read_config
+from tms_info.config import Config, clinic_content_dirs, read_config
 from tms_info.content import snapshot
+from tms_info.content.languages import choose_language, translated_roots
 from tms_info.content.library import Library
-from tms_info.locations import bundled_content_root, icon_path
+from tms_info.locations import bundled_content_roots, icon_path
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import APPLICATION, ORGANIZATION, MemorySettings, Preferences, open_settings
 from tms_info.ui.startup_probe import install_if_asked
+from tms_info.ui.texts import app_name
+from tms_info.ui.translation import install_language
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -37,20 +40,35 @@ def cache_dir() -> Path | None:
 
 
 def create_window(open_page: str | None = None, content_dirs: Sequence[Path] = (), kiosk: bool = False,
-                  config_path: Path | None = None) -> MainWindow:
+                  config_path: Path | None = None, language: str | None = None) -> MainWindow:
     """The window for this computer: the clinic's configuration and folders on top of the bundled
-    library. Whatever cannot be used is reported in one notice; the window always opens."""
+    library, in the language asked for on the command line, else the reader's choice, else the
+    clinic's, else the system's. Whatever cannot be used is reported in one notice; the window
+    always opens. Choosing another language (View > Language) replaces the window with one in
+    that language at the same page; a kiosk's fresh start returns to the clinic's language."""
     config = read_config(config_path)
     if kiosk:
         config = replace(config, kiosk=True)
-    local = clinic_content_dirs(config, content_dirs)
-    roots = [bundled_content_root(config.language)]
-    cache = None if config.kiosk else cache_dir()  # a kiosk writes nothing to disk
-    key = snapshot.signature(roots, local, config.clinic_name, config.kiosk) if cache is not None else ""
-    stored = snapshot.load(cache, key)
-    library, known_pages = stored if stored else (Library.load(roots, local_roots=local), {})
-    notices = [*config.problems, *(str(problem) for problem in library.problems)]
     preferences = Preferences(MemorySettings() if config.kiosk else open_settings())
+    system = QLocale.system().name()
+    chosen = choose_language(language, preferences.language, config.language, system)
+    return _window_in(chosen, open_page, content_dirs, config, preferences,
+                      home_language=choose_language(language, config.language, system))
+
+
+def _window_in(language: str, open_page: str | None, content_dirs: Sequence[Path], config: Config,
+               preferences: Preferences, home_language: str) -> MainWindow:
+    notices = install_language(language)
+    QApplication.instance().setApplicationDisplayName(app_name())
+    local = [root for folder in clinic_content_dirs(config, content_dirs) for root in translated_roots(folder, language)]
+    roots = list(bundled_content_roots(language))
+    cache = None if config.kiosk else cache_dir()  # a kiosk writes nothing to disk
+    key = snapshot.signature(roots, local, config.clinic_name, config.kiosk, language, config.language) \
+        if cache is not None else ""
+    stored = snapshot.load(cache, key)
+    library, known_pages = stored if stored else (
+        Library.load(roots, local_roots=local, language=language, unlabelled_language=config.language or "en"), {})
+    notices += [*config.problems, *(str(problem) for problem in library.problems)]
     window = MainWindow(library, preferences, cache, config, notices, known_pages)
     window.start(open_page)
 
@@ -60,13 +78,33 @@ def create_window(open_page: str | None = None, content_dirs: Sequence[Path] = (
     if cache is not None:
         window.view.firstPainted.connect(lambda: QTimer.singleShot(2000, save_snapshot))
         QApplication.instance().aboutToQuit.connect(save_snapshot)
+
+    def switch(code: str) -> None:
+        """Another language: a new window at the same page, where the old one was."""
+        if not config.kiosk:
+            preferences.language = code
+        window.save_settings()
+        page = window.current_page_id if window.history.current is not None else None
+        replacement = _window_in(code, page, content_dirs, config, preferences, home_language)
+        replacement.setGeometry(window.geometry())
+        if replacement.kiosk is None:
+            replacement.show()
+        if window.kiosk is not None:
+            window.kiosk.leave()  # the only way a kiosk window closes
+        else:
+            window.close()
+        window.deleteLater()
+
+    window.languageChosen.connect(switch)
+    if window.kiosk is not None and language != home_language:  # the next visitor gets the clinic's language
+        window.kiosk.idle.timeout.connect(lambda: switch(home_language))
     return window
 
 
 def run(open_page: str | None = None, content_dirs: Sequence[Path] = (), kiosk: bool = False,
-        config_path: Path | None = None) -> int:
+        config_path: Path | None = None, language: str | None = None) -> int:
     app = create_application()
-    window = create_window(open_page, content_dirs, kiosk, config_path)
+    window = create_window(open_page, content_dirs, kiosk, config_path, language)
     install_if_asked(window.view.viewport())
     if window.kiosk is None:
         window.show()

@@ -332,6 +332,18 @@ class Preferences:
         self._settings.setValue("reading/theme", value)
 
     @property
+    def language(self) -> str | None:
+        """The language the reader chose in View > Language; None until they choose one (and for
+        any value that names no language the app has)."""
+        from tms_info.content.languages import known_language
+
+        return known_language(self._text("reading/language"))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._settings.setValue("reading/language", value)
+
+    @property
     def last_page(self) -> str | None:
         return self._text("reading/lastPage")
 
