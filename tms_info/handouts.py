@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QImage,
@@ -27,19 +27,20 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from tms_info import APP_NAME
 from tms_info.content.library import Library
 from tms_info.content.model import Page
 from tms_info.content.render import Renderer
 from tms_info.content.safe_html import load_resource
 from tms_info.content.style import LIGHT, stylesheet
 from tms_info.documents import fit_pictures, set_reading_style
+from tms_info.ui.texts import app_name, translate
 
 PRINT_TEXT_SIZE = 80  # percent of the screen size: about 11 points on paper at 96 dots an inch
 DOTS_PER_INCH = 96
 PAPER_STYLE = "a, a.term { color: #1d2430; text-decoration: none; }"  # links cannot be followed on paper
-FOOTER_DISCLAIMER = ("Information, not medical advice: talk to your care team about your own treatment. "
-                     "In a crisis call 911 or 988 (US), 999 or 116 123 (UK), 112 (EU).")
+FOOTER_DISCLAIMER = QT_TRANSLATE_NOOP(
+    "Handout", "Information, not medical advice: talk to your care team about your own treatment. "
+    "In a crisis call 911 or 988 (US), 999 or 116 123 (UK), 112 (EU).")  # translated where it is used
 
 
 class HandoutError(Exception):
@@ -90,7 +91,7 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str,
     pages = document.pageCount()
     painter = QPainter()
     if not painter.begin(device):
-        raise HandoutError("the file or printer could not be opened for writing")
+        raise HandoutError(translate("Handout", "the file or printer could not be opened for writing"))
     try:
         for number in range(pages):
             if number:
@@ -108,10 +109,11 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str,
             text_rect = QRectF(0, body_height + 10, page_rect.width() - 90, footer_height - 10)
             painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), footer)
             painter.drawText(QRectF(page_rect.width() - 90, body_height + 10, 90, 20),
-                             int(Qt.AlignmentFlag.AlignRight), f"Page {number + 1} of {pages}")
+                             int(Qt.AlignmentFlag.AlignRight),
+                             translate("Handout", "Page {number} of {pages}").format(number=number + 1, pages=pages))
     finally:
         if not painter.end():
-            raise HandoutError("the handout could not be finished (is the disk full?)")
+            raise HandoutError(translate("Handout", "the handout could not be finished (is the disk full?)"))
     return pages
 
 
@@ -181,7 +183,7 @@ def _keep_paragraphs_whole(document: QTextDocument, page_height: float) -> None:
 
 def footer_text(page: Page, clinic: str | None) -> str:
     title = page.title if page.title.endswith((".", "?", "!")) else page.title + "."
-    return f"{clinic + ' · ' if clinic else ''}{APP_NAME}: {title} {FOOTER_DISCLAIMER}"
+    return f"{clinic + ' · ' if clinic else ''}{app_name()}: {title} {translate('Handout', FOOTER_DISCLAIMER)}"
 
 
 def write_pdf(renderer: Renderer, page: Page, target: Path, toggled: frozenset[int] = frozenset(),
@@ -190,27 +192,30 @@ def write_pdf(renderer: Renderer, page: Page, target: Path, toggled: frozenset[i
     target = Path(target)
     folder = target.parent
     if not folder.is_dir():
-        raise HandoutError(f"the folder {folder} does not exist")
+        raise HandoutError(translate("Handout", "the folder {folder} does not exist").format(folder=folder))
     if target.is_dir():
-        raise HandoutError(f"{target} is a folder; give a file name ending in .pdf")
+        raise HandoutError(translate("Handout", "{file} is a folder; give a file name ending in .pdf")
+                           .format(file=target))
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=folder)
         os.close(handle)
     except OSError as error:
-        raise HandoutError(f"cannot write in {folder} ({error.strerror or error})") from None
+        raise HandoutError(translate("Handout", "cannot write in {folder} ({reason})")
+                           .format(folder=folder, reason=error.strerror or error)) from None
     try:
         writer = QPdfWriter(temporary)
         writer.setResolution(DOTS_PER_INCH)
         writer.setTitle(page.title)
-        writer.setCreator(APP_NAME)
+        writer.setCreator(app_name())
         pages = paint_pages(handout_document(renderer, page, toggled, clinic), writer, footer_text(page, clinic))
         del writer
         if not _is_complete_pdf(Path(temporary)):  # QPdfWriter does not report a failed write
-            raise HandoutError("the file could not be written completely (is the disk full?)")
+            raise HandoutError(translate("Handout", "the file could not be written completely (is the disk full?)"))
         os.replace(temporary, target)
         return pages
     except OSError as error:
-        raise HandoutError(f"cannot write {target} ({error.strerror or error})") from None
+        raise HandoutError(translate("Handout", "cannot write {file} ({reason})")
+                           .format(file=target, reason=error.strerror or error)) from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
@@ -229,7 +234,8 @@ def export_all(library: Library, folder: Path, clinic: str | None = None) -> lis
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
-        raise HandoutError(f"cannot make the folder {folder} ({error.strerror or error})") from None
+        raise HandoutError(translate("Handout", "cannot make the folder {folder} ({reason})")
+                           .format(folder=folder, reason=error.strerror or error)) from None
     renderer = Renderer(library)
     written = []
     for page in sorted(library.pages.values(), key=lambda p: p.id):

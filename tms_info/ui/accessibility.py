@@ -5,17 +5,19 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 
+from tms_info.ui.texts import translate
+
 try:  # Qt 6.8 and later
     from PySide6.QtGui import QAccessibleAnnouncementEvent
 except ImportError:  # pragma: no cover - depends on the Qt version installed
     QAccessibleAnnouncementEvent = None
 
 
-def clearable(field: QLineEdit, button_name: str = "Clear") -> QLineEdit:
+def clearable(field: QLineEdit, button_name: str | None = None) -> QLineEdit:
     """Turns on a field's clear button and gives the button a name a screen reader can say."""
     field.setClearButtonEnabled(True)
     for button in field.findChildren(QToolButton):
-        button.setAccessibleName(button_name)
+        button.setAccessibleName(button_name or translate("Accessibility", "Clear"))
     return field
 
 

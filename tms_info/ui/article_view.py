@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from tms_info.content.safe_html import load_resource, plain_label
 from tms_info.documents import fit_pictures, set_reading_style
+from tms_info.ui.texts import translate
 
 READABLE_WIDTH_EM = 40
 MATCH = "#ffe58a"
@@ -40,6 +41,13 @@ def _stem(word: str) -> str:
 
 
 MIN_MARGIN_PX = 24
+# search words come without accents (search folds them): each letter also matches its accented forms
+_ACCENTED = {"a": "aáàâäã", "e": "eéèêë", "i": "iíìîï", "o": "oóòôöõ", "u": "uúùûü", "n": "nñ", "c": "cç"}
+
+
+def _accent_free(word: str) -> str:
+    """A pattern for `word` that matches it written with or without accents ("sesion", "sesión")."""
+    return "".join(f"[{_ACCENTED[ch]}]" if ch in _ACCENTED else QRegularExpression.escape(ch) for ch in word)
 
 
 def qt_resource(kind: int, url: QUrl, roots: Iterable[Path] | None) -> object:
@@ -94,8 +102,9 @@ class ArticleView(SafeBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps, pictures shrink
         self.document().setDocumentMargin(MIN_MARGIN_PX)
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
-        self.setAccessibleName("Article")
-        self.setAccessibleDescription("The page you are reading. Press Tab to move between its links.")
+        self.setAccessibleName(translate("ArticleView", "Article"))
+        self.setAccessibleDescription(
+            translate("ArticleView", "The page you are reading. Press Tab to move between its links."))
         self._body_px = 18
         self._painted = False
         self._matches: list[QTextCursor] = []
@@ -142,7 +151,7 @@ class ArticleView(SafeBrowser):
         if not stems:
             self.clear_highlights()
             return 0
-        pattern = QRegularExpression(r"\b(?:" + "|".join(QRegularExpression.escape(s) for s in stems) + r")\w*",
+        pattern = QRegularExpression(r"\b(?:" + "|".join(_accent_free(s) for s in stems) + r")\w*",
                                      QRegularExpression.PatternOption.CaseInsensitiveOption
                                      | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
         self._collect(lambda cursor: self.document().find(pattern, cursor))

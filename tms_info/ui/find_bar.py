@@ -6,6 +6,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from tms_info.ui.article_view import ArticleView
+from tms_info.ui.texts import translate
 
 
 class FindBar(QWidget):
@@ -17,18 +18,18 @@ class FindBar(QWidget):
         self.view = view
         self.field = QLineEdit()
         self.field.setObjectName("findField")
-        self.field.setPlaceholderText("Find on this page")
-        self.field.setAccessibleName("Find on this page")
+        self.field.setPlaceholderText(translate("FindBar", "Find on this page"))
+        self.field.setAccessibleName(translate("FindBar", "Find on this page"))
         self.count = QLabel()
         self.count.setObjectName("findCount")
         self.count.setMinimumWidth(110)
-        self.previous_button = QPushButton("Previous")
-        self.previous_button.setToolTip("Previous match (Shift+F3)")
-        self.next_button = QPushButton("Next")
-        self.next_button.setToolTip("Next match (F3 or Enter)")
-        self.close_button = QPushButton("Close")
-        self.close_button.setToolTip("Close the find bar (Escape)")
-        label = QLabel("&Find:")
+        self.previous_button = QPushButton(translate("FindBar", "Previous"))
+        self.previous_button.setToolTip(translate("FindBar", "Previous match (Shift+F3)"))
+        self.next_button = QPushButton(translate("FindBar", "Next"))
+        self.next_button.setToolTip(translate("FindBar", "Next match (F3 or Enter)"))
+        self.close_button = QPushButton(translate("FindBar", "Close"))
+        self.close_button.setToolTip(translate("FindBar", "Close the find bar (Escape)"))
+        label = QLabel(translate("FindBar", "&Find:"))
         label.setBuddy(self.field)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -91,10 +92,10 @@ class FindBar(QWidget):
         if not text:
             self.count.setText("")
         elif total == 0:
-            self.count.setText("Not found")
+            self.count.setText(translate("FindBar", "Not found"))
         else:
             position = current if current is not None else self.view.current_match + 1
-            self.count.setText(f"{position} of {total}")
+            self.count.setText(translate("FindBar", "{current} of {total}").format(current=position, total=total))
         self.count.setAccessibleName(self.count.text())
         self.previous_button.setEnabled(total > 0)
         self.next_button.setEnabled(total > 0)

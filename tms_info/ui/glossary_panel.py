@@ -21,6 +21,7 @@ from tms_info.content.safe_html import plain_label
 from tms_info.documents import set_reading_style
 from tms_info.ui.accessibility import clearable
 from tms_info.ui.article_view import SafeBrowser
+from tms_info.ui.texts import translate
 
 TERM_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -51,20 +52,20 @@ class GlossaryPanel(QWidget):
 
         self.filter_box = _FilterBox()
         self.filter_box.setObjectName("glossaryFilter")
-        self.filter_box.setPlaceholderText("Filter terms")
-        self.filter_box.setAccessibleName("Filter glossary terms")
-        clearable(self.filter_box, "Clear the filter")
+        self.filter_box.setPlaceholderText(translate("Glossary", "Filter terms"))
+        self.filter_box.setAccessibleName(translate("Glossary", "Filter glossary terms"))
+        clearable(self.filter_box, translate("Glossary", "Clear the filter"))
         self.term_list = QListWidget()
         self.term_list.setObjectName("glossaryList")
-        self.term_list.setAccessibleName("Glossary terms, A to Z")
+        self.term_list.setAccessibleName(translate("Glossary", "Glossary terms, A to Z"))
         self.entry = SafeBrowser()
         self.entry.setObjectName("glossaryEntry")
         self.entry.setOpenLinks(False)
-        self.entry.setAccessibleName("Glossary entry")
-        self.no_match = QLabel("No term matches. Try fewer letters.")
+        self.entry.setAccessibleName(translate("Glossary", "Glossary entry"))
+        self.no_match = QLabel(translate("Glossary", "No term matches. Try fewer letters."))
         self.no_match.setWordWrap(True)
         self.no_match.hide()
-        label = QLabel("&Find a term:")
+        label = QLabel(translate("Glossary", "&Find a term:"))
         label.setBuddy(self.filter_box)
 
         top = QWidget()
@@ -74,7 +75,7 @@ class GlossaryPanel(QWidget):
             top_layout.addWidget(widget)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("glossarySplitter")
-        splitter.setAccessibleName("Glossary terms and entry")
+        splitter.setAccessibleName(translate("Glossary", "Glossary terms and entry"))
         splitter.addWidget(top)
         splitter.addWidget(self.entry)
         splitter.setStretchFactor(1, 2)
@@ -146,9 +147,9 @@ class GlossaryPanel(QWidget):
 
     @staticmethod
     def _hint_html() -> str:
-        return ("<p>Choose a term from the list to read what it means.</p>"
-                "<p>In the articles, words with a glossary entry are underlined. "
-                "Point at one to see a short meaning, or click it to read the full entry here.</p>")
+        return translate("Glossary", "<p>Choose a term from the list to read what it means.</p>"
+                         "<p>In the articles, words with a glossary entry are underlined. "
+                         "Point at one to see a short meaning, or click it to read the full entry here.</p>")
 
     def _apply_filter(self, text: str) -> None:
         needle = " ".join(text.split()).casefold()

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tms_info import APP_NAME
 from tms_info.config import Config
+from tms_info.content.languages import LANGUAGES
 from tms_info.content.library import Library
 from tms_info.content.links import Link, LinkKind, classify
 from tms_info.content.model import HELP_NOW_ID, HOME_ID
@@ -55,6 +55,7 @@ from tms_info.ui.notice_bar import NoticeBar
 from tms_info.ui.page_worker import PageWorker
 from tms_info.ui.search_box import IndexLoader, SearchBox
 from tms_info.ui.settings import Preferences
+from tms_info.ui.texts import app_name, count_pages, count_problems, translate
 from tms_info.ui.topic_tree import TopicTree
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ MAX_LIST_PX = 24  # lists beside the article grow with the text, but not so much
 
 class MainWindow(QMainWindow):
     pageOpened = Signal(str)
+    languageChosen = Signal(str)  # a language code of LANGUAGES: the reader chose to read in it
 
     def __init__(self, library: Library, preferences: Preferences, cache_dir: Path | None = None,
                  config: Config | None = None, notices: Sequence[str] = (), known_pages: dict[str, str] | None = None,
@@ -87,8 +89,8 @@ class MainWindow(QMainWindow):
         self.toggled_boxes: dict[str, set[int]] = {}  # checklist boxes the reader changed, by page, this session only
 
         self.setObjectName("mainWindow")
-        self.setWindowTitle(APP_NAME)
-        self.setAccessibleName(APP_NAME)
+        self.setWindowTitle(app_name())
+        self.setAccessibleName(app_name())
         self.setMinimumSize(640, 420)
 
         self.tree = TopicTree()
@@ -116,20 +118,20 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryPanel(self.renderer.term_html)
         self.glossary.set_terms(library.terms_a_to_z())
         self.glossary.set_resource_roots(library.roots)
-        self.glossary_dock = QDockWidget("Glossary")
+        self.glossary_dock = QDockWidget(translate("MainWindow", "Glossary"))
         self.glossary_dock.setObjectName("glossaryDock")
         self.glossary_dock.setWidget(self.glossary)
-        self.glossary_dock.setAccessibleName("Glossary")
+        self.glossary_dock.setAccessibleName(translate("MainWindow", "Glossary"))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
         self.resizeDocks([self.glossary_dock], [300], Qt.Orientation.Horizontal)
 
         self.reading = ReadingList(preferences.saved_pages, preferences.recent_pages,
                                    exists=lambda page_id: library.page(page_id) is not None)
         self.my_pages = MyPagesPanel(lambda page_id: self.library.page(page_id).title)
-        self.my_pages_dock = QDockWidget("My pages")
+        self.my_pages_dock = QDockWidget(translate("MainWindow", "My pages"))
         self.my_pages_dock.setObjectName("myPagesDock")
         self.my_pages_dock.setWidget(self.my_pages)
-        self.my_pages_dock.setAccessibleName("My pages")
+        self.my_pages_dock.setAccessibleName(translate("MainWindow", "My pages"))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.my_pages_dock)
         self.tabifyDockWidget(self.glossary_dock, self.my_pages_dock)
         self.glossary_dock.raise_()
@@ -142,9 +144,9 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
         self._create_menus()
         self.statusBar().setObjectName("statusBar")
-        self.statusBar().setAccessibleName("Status")
-        self.splitter.setAccessibleName("Topics and article")
-        self.menuBar().setAccessibleName("Menu")
+        self.statusBar().setAccessibleName(translate("MainWindow", "Status"))
+        self.splitter.setAccessibleName(translate("MainWindow", "Topics and article"))
+        self.menuBar().setAccessibleName(translate("MainWindow", "Menu"))
 
         self.tree.pageChosen.connect(self.open_page)
         self.view.anchorClicked.connect(self.follow_link)
@@ -164,9 +166,9 @@ class MainWindow(QMainWindow):
         if notices:
             for detail in notices:
                 log.warning("%s", detail)
-            self.notice.show_notice(
-                "Some of the clinic's settings or pages could not be used, so the standard ones are shown. "
-                f"Staff: the details are in the log ({len(notices)} problem{'s' * (len(notices) != 1)}).")
+            self.notice.show_notice(translate(
+                "MainWindow", "Some of the clinic's settings or pages could not be used, so the standard ones are "
+                "shown. Staff: the details are in the log ({problems}).").format(problems=count_problems(len(notices))))
 
     # ----- building -------------------------------------------------------------------------
 
@@ -184,65 +186,91 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         pixmap = QStyle.StandardPixmap
-        self.home_action = self._action("&Home", self.go_home, "Alt+Home", "Go to the home page",
-                                        pixmap.SP_DirHomeIcon)
-        self.back_action = self._action("&Back", self.go_back, QKeySequence.StandardKey.Back,
-                                        "Go back to the previous page", pixmap.SP_ArrowBack)
-        self.forward_action = self._action("&Forward", self.go_forward, QKeySequence.StandardKey.Forward,
-                                           "Go forward again", pixmap.SP_ArrowForward)
-        self.smaller_action = self._action("Smaller text", self.smaller_text, QKeySequence.StandardKey.ZoomOut)
+        self.home_action = self._action(translate("MainWindow", "&Home"), self.go_home, "Alt+Home",
+                                        translate("MainWindow", "Go to the home page"), pixmap.SP_DirHomeIcon)
+        self.back_action = self._action(translate("MainWindow", "&Back"), self.go_back, QKeySequence.StandardKey.Back,
+                                        translate("MainWindow", "Go back to the previous page"), pixmap.SP_ArrowBack)
+        self.forward_action = self._action(translate("MainWindow", "&Forward"), self.go_forward,
+                                           QKeySequence.StandardKey.Forward,
+                                           translate("MainWindow", "Go forward again"), pixmap.SP_ArrowForward)
+        self.smaller_action = self._action(translate("MainWindow", "Smaller text"), self.smaller_text,
+                                           QKeySequence.StandardKey.ZoomOut)
         self.smaller_action.setIconText("A−")
-        self.larger_action = self._action("Larger text", self.larger_text, QKeySequence.StandardKey.ZoomIn)
+        self.larger_action = self._action(translate("MainWindow", "Larger text"), self.larger_text,
+                                          QKeySequence.StandardKey.ZoomIn)
         self.larger_action.setIconText("A+")
-        self.normal_size_action = self._action("&Normal text size", self.reset_text_size, "Ctrl+0")
-        self.help_now_action = self._action("Help now", self.go_help_now, None,
-                                            "Crisis lines and what to do in an emergency")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.print_action = self._action("&Print…", self.print_page, QKeySequence.StandardKey.Print,
-                                         "Print this page as a handout")
-        self.pdf_action = self._action("Save as P&DF…", lambda: self.save_pdf(), "Ctrl+Shift+S",
-                                       "Save this page as a PDF handout")
-        self.search_action = self._action("&Search…", self.search.focus, "Ctrl+K",
-                                          "Search the articles and the glossary")
-        self.find_action = self._action("&Find on this page…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
-        self.find_next_action = self._action("Find &next", self.find_bar.find_next, QKeySequence.StandardKey.FindNext)
-        self.find_previous_action = self._action("Find &previous", self.find_bar.find_previous,
-                                                 QKeySequence.StandardKey.FindPrevious)
-        self.save_action = self._action("&Save this page", self.toggle_saved, "Ctrl+D",
-                                        "Save this page to My pages, or take it off")
+        self.normal_size_action = self._action(translate("MainWindow", "&Normal text size"), self.reset_text_size,
+                                               "Ctrl+0")
+        self.help_now_action = self._action(translate("MainWindow", "Help now"), self.go_help_now, None,
+                                            translate("MainWindow", "Crisis lines and what to do in an emergency"))
+        self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.print_action = self._action(translate("MainWindow", "&Print…"), self.print_page,
+                                         QKeySequence.StandardKey.Print,
+                                         translate("MainWindow", "Print this page as a handout"))
+        self.pdf_action = self._action(translate("MainWindow", "Save as P&DF…"), lambda: self.save_pdf(),
+                                       "Ctrl+Shift+S", translate("MainWindow", "Save this page as a PDF handout"))
+        self.search_action = self._action(translate("MainWindow", "&Search…"), self.search.focus, "Ctrl+K",
+                                          translate("MainWindow", "Search the articles and the glossary"))
+        self.find_action = self._action(translate("MainWindow", "&Find on this page…"), self.find_bar.open_bar,
+                                        QKeySequence.StandardKey.Find)
+        self.find_next_action = self._action(translate("MainWindow", "Find &next"), self.find_bar.find_next,
+                                             QKeySequence.StandardKey.FindNext)
+        self.find_previous_action = self._action(translate("MainWindow", "Find &previous"),
+                                                 self.find_bar.find_previous, QKeySequence.StandardKey.FindPrevious)
+        self.save_action = self._action(translate("MainWindow", "&Save this page"), self.toggle_saved, "Ctrl+D",
+                                        translate("MainWindow", "Save this page to My pages, or take it off"))
         self.save_action.setCheckable(True)
-        self.save_action.setIconText("☆ Save")
-        self.next_area_action = self._action("Next area", lambda: self.cycle_focus(+1), "F6",
-                                             "Move to the next area: topics, article, glossary, search")
-        self.previous_area_action = self._action("Previous area", lambda: self.cycle_focus(-1), "Shift+F6")
+        self.save_action.setIconText(translate("MainWindow", "☆ Save"))
+        self.next_area_action = self._action(
+            translate("MainWindow", "Next area"), lambda: self.cycle_focus(+1), "F6",
+            translate("MainWindow", "Move to the next area: topics, article, glossary, search"))
+        self.previous_area_action = self._action(translate("MainWindow", "Previous area"),
+                                                 lambda: self.cycle_focus(-1), "Shift+F6")
         self.my_pages_toggle = self.my_pages_dock.toggleViewAction()
-        self.my_pages_toggle.setText("&My pages")
+        self.my_pages_toggle.setText(translate("MainWindow", "&My pages"))
         self.my_pages_toggle.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts,
+        self.shortcuts_action = self._action(translate("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts,
                                              QKeySequence.StandardKey.HelpContents)
-        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
+        self.about_action = self._action(translate("MainWindow", "&About {name}").format(name=app_name()),
+                                         self.show_about)
         self.theme_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for choice, label in theming.CHOICES.items():
-            action = QAction(label, self, checkable=True)
+            action = QAction(translate("Theme", label), self, checkable=True)
             action.triggered.connect(lambda _checked=False, c=choice: self.set_theme(c))
             group.addAction(action)
             self.theme_actions[choice] = action
+        self.language_actions: dict[str, QAction] = {}
+        languages = QActionGroup(self)
+        for code, name in LANGUAGES.items():  # each language by its own name, as a reader of it looks for it
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.library.language)
+            action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
+            languages.addAction(action)
+            self.language_actions[code] = action
         self.glossary_toggle = self.glossary_dock.toggleViewAction()
-        self.glossary_toggle.setText("&Glossary")
+        self.glossary_toggle.setText(translate("MainWindow", "&Glossary"))
         self.glossary_toggle.setShortcut(QKeySequence("Ctrl+G"))
 
+    def _choose_language(self, code: str) -> None:
+        """The reader picked a language in View > Language; whoever built the window rebuilds it in that
+        language (the check mark stays on the language the window is in until then)."""
+        if code != self.library.language:
+            self.language_actions[self.library.language if self.library.language in LANGUAGES
+                                  else next(iter(LANGUAGES))].setChecked(True)
+            self.languageChosen.emit(code)
+
     def _create_toolbar(self) -> None:
-        toolbar = QToolBar("Navigation")
+        toolbar = QToolBar(translate("MainWindow", "Navigation"))
         toolbar.setObjectName("mainToolbar")
-        toolbar.setAccessibleName("Navigation")
+        toolbar.setAccessibleName(translate("MainWindow", "Navigation"))
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.home_action, self.back_action, self.forward_action):
             toolbar.addAction(action)
         toolbar.addAction(self.save_action)
-        toolbar.widgetForAction(self.save_action).setAccessibleName("Save this page")
+        toolbar.widgetForAction(self.save_action).setAccessibleName(translate("MainWindow", "Save this page"))
         toolbar.addSeparator()
         for action in (self.smaller_action, self.larger_action):
             toolbar.addAction(action)
@@ -256,26 +284,26 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.help_now_action)
         help_button = toolbar.widgetForAction(self.help_now_action)
         help_button.setObjectName("helpNowButton")
-        help_button.setAccessibleName("Help now")
+        help_button.setAccessibleName(translate("MainWindow", "Help now"))
         help_button.setAccessibleDescription(self.help_now_action.toolTip())
         self.help_button = help_button
         extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:
-            extension.setAccessibleName("More buttons")
+            extension.setAccessibleName(translate("MainWindow", "More buttons"))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 
     def _create_menus(self) -> None:
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
+        file_menu = menus.addMenu(translate("MainWindow", "&File"))
         file_menu.addAction(self.print_action)
         file_menu.addAction(self.pdf_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menus.addMenu("&Edit")
+        edit_menu = menus.addMenu(translate("MainWindow", "&Edit"))
         for action in (self.search_action, self.find_action, self.find_next_action, self.find_previous_action):
             edit_menu.addAction(action)
-        go_menu = menus.addMenu("&Go")
+        go_menu = menus.addMenu(translate("MainWindow", "&Go"))
         for action in (self.home_action, self.back_action, self.forward_action, self.help_now_action):
             go_menu.addAction(action)
         go_menu.addSeparator()
@@ -283,16 +311,20 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addAction(self.next_area_action)
         go_menu.addAction(self.previous_area_action)
-        view_menu = menus.addMenu("&View")
+        view_menu = menus.addMenu(translate("MainWindow", "&View"))
         for action in (self.larger_action, self.smaller_action, self.normal_size_action):
             view_menu.addAction(action)
-        theme_menu = view_menu.addMenu("&Colours")
+        theme_menu = view_menu.addMenu(translate("MainWindow", "&Colours"))
         for action in self.theme_actions.values():
             theme_menu.addAction(action)
+        self.language_menu = view_menu.addMenu(translate("MainWindow", "&Language"))
+        self.language_menu.setObjectName("languageMenu")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.glossary_toggle)
         view_menu.addAction(self.my_pages_toggle)
-        help_menu = menus.addMenu("&Help")
+        help_menu = menus.addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(self.help_now_action)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
@@ -320,7 +352,8 @@ class MainWindow(QMainWindow):
                 self.open_page(page_id, anchor or None)
                 return
             self.open_page(HOME_ID)
-            self.show_status(f"There is no page called “{requested_page}”, so the home page is shown.")
+            self.show_status(translate("MainWindow", "There is no page called “{page}”, so the home page is shown.")
+                             .format(page=requested_page))
             return
         last = self.preferences.last_page
         last_page = self.library.page(last) if last else None
@@ -361,9 +394,9 @@ class MainWindow(QMainWindow):
             self._render_current()
         if not self.page_worker.is_rendering(place.page_id):  # else once it is rendered
             self._go_to_place(place)
-        title = page.title if page else "Page not found"
+        title = page.title if page else translate("MainWindow", "Page not found")
         clinic = f" – {self.config.clinic_name}" if self.config.clinic_name else ""
-        self.setWindowTitle(f"{title} – {APP_NAME}{clinic}")
+        self.setWindowTitle(f"{title} – {app_name()}{clinic}")
         self.tree.show_current(place.page_id)
         self._update_navigation()
         if page is not None:
@@ -395,12 +428,14 @@ class MainWindow(QMainWindow):
         if place.scroll is not None:
             self.view.set_scroll_fraction(place.scroll)
         elif not self.view.go_to_anchor(place.anchor):
-            self.show_status(f"This page has no part called “{place.anchor}”; showing its start.")
+            self.show_status(translate("MainWindow", "This page has no part called “{part}”; showing its start.")
+                             .format(part=place.anchor))
 
     def _show_reading_list(self) -> None:
         saved = self.current_page_id is not None and self.reading.is_saved(self.current_page_id)
         self.save_action.setChecked(saved)
-        self.save_action.setIconText("★ Saved" if saved else "☆ Save")
+        self.save_action.setIconText(translate("MainWindow", "★ Saved") if saved
+                                     else translate("MainWindow", "☆ Save"))
         self.save_action.setEnabled(self.library.page(self.current_page_id or "") is not None)
         self.my_pages.show_lists(self.reading)
 
@@ -409,7 +444,8 @@ class MainWindow(QMainWindow):
             return
         saved = self.reading.toggle_saved(self.current_page_id)
         self._show_reading_list()
-        self.show_status("Saved to My pages." if saved else "Taken off My pages.")
+        self.show_status(translate("MainWindow", "Saved to My pages.") if saved
+                         else translate("MainWindow", "Taken off My pages."))
 
     def _unsave(self, page_id: str) -> None:
         self.reading.remove_saved(page_id)
@@ -477,7 +513,7 @@ class MainWindow(QMainWindow):
             self.show_term(link.target)
         elif link.kind is LinkKind.ANCHOR:
             if not self.view.go_to_anchor(link.anchor):
-                self.show_status("That part of the page could not be found.")
+                self.show_status(translate("MainWindow", "That part of the page could not be found."))
         elif link.kind is LinkKind.BACK:
             self.go_back()
         elif link.kind is LinkKind.TICK:
@@ -486,7 +522,7 @@ class MainWindow(QMainWindow):
             self._offer_external(link)
         else:
             log.info("refused link %s", link.target)
-            self.show_status("This link cannot be opened by the app, for your safety.")
+            self.show_status(translate("MainWindow", "This link cannot be opened by the app, for your safety."))
 
     def toggle_tick(self, number: int) -> None:
         """Ticks or unticks a box of the page's checklist, keeping your place on the page."""
@@ -497,15 +533,15 @@ class MainWindow(QMainWindow):
         scroll = self.view.scroll_position()
         self._render_current()
         self.view.set_scroll_position(scroll)
-        self.show_status("Ticked. Print the page (Ctrl+P) to take your ticks with you."
-                         if self.view.toPlainText().count("☑") else "Unticked.")
+        self.show_status(translate("MainWindow", "Ticked. Print the page (Ctrl+P) to take your ticks with you.")
+                         if self.view.toPlainText().count("☑") else translate("MainWindow", "Unticked."))
 
     # ----- paper ----------------------------------------------------------------------------
 
     def _printable_page(self):
         page = self.library.page(self.current_page_id or "")
         if page is None:
-            self.show_status("There is nothing to print on this page.")
+            self.show_status(translate("MainWindow", "There is nothing to print on this page."))
         return page
 
     def print_page(self) -> None:
@@ -519,7 +555,7 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setDocName(page.title)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(f"Print “{page.title}”")
+        dialog.setWindowTitle(translate("MainWindow", "Print “{title}”").format(title=page.title))
         if self.kiosk is not None:  # a kiosk prints on paper, and never writes or browses files
             dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
@@ -532,17 +568,20 @@ class MainWindow(QMainWindow):
             handouts.paint_pages(document, printer, handouts.footer_text(page, self.config.clinic_name),
                                  keep_paper=True)
         except handouts.HandoutError as error:
-            QMessageBox.warning(self, "Could not print", f"The page could not be printed: {error}.")
+            QMessageBox.warning(self, translate("MainWindow", "Could not print"),
+                                translate("MainWindow", "The page could not be printed: {reason}.")
+                                .format(reason=error))
             return
-        self.show_status(f"Sent “{page.title}” to the printer.")
+        self.show_status(translate("MainWindow", "Sent “{title}” to the printer.").format(title=page.title))
 
     def save_pdf(self, target: str | None = None) -> None:
         page = self._printable_page()
         if page is None:
             return
         if target is None:
-            dialog = QFileDialog(self, "Save this page as a PDF", str(Path.home() / (page.id.replace("/", "-") + ".pdf")),
-                                 "PDF files (*.pdf)")
+            dialog = QFileDialog(self, translate("MainWindow", "Save this page as a PDF"),
+                                 str(Path.home() / (page.id.replace("/", "-") + ".pdf")),
+                                 translate("MainWindow", "PDF files (*.pdf)"))
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             dialog.setDefaultSuffix("pdf")  # so the dialog asks before replacing the file really written
             if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
@@ -554,10 +593,12 @@ class MainWindow(QMainWindow):
             pages = handouts.write_pdf(self.renderer, page, Path(target), frozenset(self.toggled_boxes.get(page.id, ())),
                                        self.config.clinic_name)
         except handouts.HandoutError as error:
-            QMessageBox.warning(self, "Could not save the PDF", f"The PDF was not saved: {error}. "
-                                "Nothing was changed. Try another folder.")
+            QMessageBox.warning(self, translate("MainWindow", "Could not save the PDF"),
+                                translate("MainWindow", "The PDF was not saved: {reason}. Nothing was changed. "
+                                          "Try another folder.").format(reason=error))
             return
-        self.show_status(f"Saved {target} ({pages} page{'s' * (pages != 1)}).")
+        self.show_status(translate("MainWindow", "Saved {file} ({pages}).").format(file=target,
+                                                                                   pages=count_pages(pages)))
 
     def _follow_glossary_link(self, url: QUrl) -> None:
         """A glossary entry links to pages, other terms and websites; its own #anchors and boxes
@@ -570,17 +611,17 @@ class MainWindow(QMainWindow):
             self.glossary_dock.show()
             self.glossary_dock.raise_()
         else:
-            self.show_status("This word has no glossary entry.")
+            self.show_status(translate("MainWindow", "This word has no glossary entry."))
 
     def _offer_external(self, link: Link) -> None:
         if self.kiosk is not None:
-            self.show_status(f"This computer does not open websites. The address is {link.target}")
+            self.show_status(translate("MainWindow", "This computer does not open websites. The address is {address}")
+                             .format(address=link.target))
             return
         answer = QMessageBox.question(
-            self, "Open a website?",
-            f"This link goes to a website:\n\n{link.target}\n\n"
-            "It will open in your web browser, outside this app, and needs an internet connection. "
-            "Open it?",
+            self, translate("MainWindow", "Open a website?"),
+            translate("MainWindow", "This link goes to a website:\n\n{address}\n\nIt will open in your web browser, "
+                      "outside this app, and needs an internet connection. Open it?").format(address=link.target),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -605,7 +646,7 @@ class MainWindow(QMainWindow):
         if size != self.text_size:
             self.text_size = size
             self._restyle()
-            self.show_status(f"Text size {size}%")
+            self.show_status(translate("MainWindow", "Text size {size}%").format(size=size))
 
     def set_theme(self, choice: str) -> None:
         self.theme_choice = choice if choice in theming.CHOICES else theming.SYSTEM

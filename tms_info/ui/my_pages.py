@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from tms_info.reading_list import ReadingList
+from tms_info.ui.texts import translate
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,18 +33,20 @@ class MyPagesPanel(QWidget):
         self._title_of = title_of
         self.saved = _PageList()
         self.saved.setObjectName("savedPages")
-        self.saved.setAccessibleName("Saved pages")
-        self.saved.setAccessibleDescription("Pages you saved with the star. Press Delete to take one off the list.")
+        self.saved.setAccessibleName(translate("MyPages", "Saved pages"))
+        self.saved.setAccessibleDescription(
+            translate("MyPages", "Pages you saved with the star. Press Delete to take one off the list."))
         self.recent = _PageList()
         self.recent.setObjectName("recentPages")
-        self.recent.setAccessibleName("Recently read")
-        self.empty = QLabel("No saved pages yet. Press the star (Ctrl+D) on a page to keep it here.")
+        self.recent.setAccessibleName(translate("MyPages", "Recently read"))
+        self.empty = QLabel(
+            translate("MyPages", "No saved pages yet. Press the star (Ctrl+D) on a page to keep it here."))
         self.empty.setWordWrap(True)
-        self.remove_button = QPushButton("Remove from saved pages")
+        self.remove_button = QPushButton(translate("MyPages", "Remove from saved pages"))
         self.remove_button.setEnabled(False)
-        saved_label = QLabel("&Saved pages")
+        saved_label = QLabel(translate("MyPages", "&Saved pages"))
         saved_label.setBuddy(self.saved)
-        recent_label = QLabel("&Recently read")
+        recent_label = QLabel(translate("MyPages", "&Recently read"))
         recent_label.setBuddy(self.recent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QObject,
@@ -40,6 +41,7 @@ from tms_info.content.library import Library
 from tms_info.content.safe_html import plain_label
 from tms_info.ui.accessibility import announce, clearable
 from tms_info.ui.pool_job import PoolJob, short_reason
+from tms_info.ui.texts import translate
 
 if TYPE_CHECKING:  # the search engine (SQLite) is loaded by the worker thread, after the first paint
     from tms_info.content.search import SearchHit, SearchIndex, SearchResults
@@ -48,7 +50,8 @@ HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 TYPING_PAUSE_MS = 60
 RESULT_LIMIT = 12
-CRISIS_ANNOUNCEMENT = "Help now is the first result: crisis lines you can call or text now."
+CRISIS_ANNOUNCEMENT = QT_TRANSLATE_NOOP(
+    "SearchBox", "Help now is the first result: crisis lines you can call or text now.")  # translated where said
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +76,8 @@ class IndexLoader(QObject):
 
             return SearchIndex.open(library, cache_dir)
 
-        job = self._job = PoolJob(open_index, "The search index could not be opened", lambda index: index.close())
+        job = self._job = PoolJob(open_index, "The search index could not be opened",  # for the log, in English
+                                  lambda index: index.close())
         job.succeeded.connect(self._on_loaded)
         job.failed.connect(self._on_failed)
         job.finished.connect(self._on_finished)
@@ -193,9 +197,9 @@ class SearchBox(QWidget):
 
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText("Search, e.g. “does it hurt”")
-        self.field.setAccessibleName("Search the articles and the glossary")
-        clearable(self.field, "Clear the search")
+        self.field.setPlaceholderText(translate("SearchBox", "Search, e.g. “does it hurt”"))
+        self.field.setAccessibleName(translate("SearchBox", "Search the articles and the glossary"))
+        clearable(self.field, translate("SearchBox", "Clear the search"))
         self.field.setMinimumWidth(220)
         self.field.setMaximumWidth(420)
         layout = QVBoxLayout(self)
@@ -204,7 +208,7 @@ class SearchBox(QWidget):
 
         self.popup = QFrame(window)
         self.popup.setObjectName("searchResults")
-        self.popup.setAccessibleName("Search results")
+        self.popup.setAccessibleName(translate("SearchBox", "Search results"))
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.popup.setAutoFillBackground(True)
         self.status = QLabel()
@@ -214,7 +218,7 @@ class SearchBox(QWidget):
         self.status.setContentsMargins(8, 6, 8, 6)
         self.list = ResultsList()
         self.list.setObjectName("searchResultList")
-        self.list.setAccessibleName("Search results")
+        self.list.setAccessibleName(translate("SearchBox", "Search results"))
         self.list.setItemDelegate(_HtmlDelegate(self.list))
         self.list.setWordWrap(True)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -259,7 +263,8 @@ class SearchBox(QWidget):
 
     def _unavailable_message(self) -> str:
         reason = (self.unavailable or "").rstrip(".")
-        return f"Search is unavailable: {reason}. You can still pick a topic from the list."
+        return translate("SearchBox", "Search is unavailable: {reason}. You can still pick a topic from the list.") \
+            .format(reason=reason)
 
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -277,19 +282,21 @@ class SearchBox(QWidget):
             self.close_results()
             return
         if self.index is None:
-            self._show([], self._unavailable_message() if self.unavailable else "Search is getting ready…")
+            self._show([], self._unavailable_message() if self.unavailable
+                       else translate("SearchBox", "Search is getting ready…"))
             return
         try:
             self.results = self.index.search(text, RESULT_LIMIT, typing=True)
         except Exception as error:  # noqa: BLE001 - a broken index must say so, not fail silently
             log.error("Search failed", exc_info=error)  # not the query itself: it may be private
             self.results = None
-            self._show([], f"Search is unavailable: {short_reason(error).rstrip('.')}.")
+            self._show([], translate("SearchBox", "Search is unavailable: {reason}.")
+                       .format(reason=short_reason(error).rstrip('.')))
             return
         message = self.results.message
         if not self.results.hits and self.results.suggestions:
             names = [self.index.library.term(t).term for t in self.results.suggestions]
-            message += " Close glossary words: " + ", ".join(names) + "."
+            message += " " + translate("SearchBox", "Close glossary words: {words}.").format(words=", ".join(names))
         self._show(self.results.hits, message)
 
     def _show(self, hits: list[SearchHit] | tuple[SearchHit, ...], message: str) -> None:
@@ -301,8 +308,8 @@ class SearchBox(QWidget):
 
             for term_id in self.results.suggestions:
                 term = self.index.library.term(term_id)
-                self._add_row(SearchHit("term", term.id, term.term, "Glossary", None, "", term.short,
-                                        escape(term.short), 0.0, local=term.local))
+                self._add_row(SearchHit("term", term.id, term.term, translate("SearchBox", "Glossary"), None, "",
+                                        term.short, escape(term.short), 0.0, local=term.local))
         self.status.setText(message)
         self.status.setVisible(bool(message))
         self.list.setVisible(self.list.count() > 0)
@@ -313,9 +320,10 @@ class SearchBox(QWidget):
 
     def _announce_crisis(self, crisis: bool) -> None:
         """Tells a screen reader, once for each time it appears, that Help now leads the results."""
-        self.list.setAccessibleDescription(CRISIS_ANNOUNCEMENT if crisis else "")
+        announcement = translate("SearchBox", CRISIS_ANNOUNCEMENT)
+        self.list.setAccessibleDescription(announcement if crisis else "")
         if crisis and not self._crisis_announced:
-            announce(self.field if self.field.hasFocus() else self.list, CRISIS_ANNOUNCEMENT, assertive=True)
+            announce(self.field if self.field.hasFocus() else self.list, announcement, assertive=True)
         self._crisis_announced = crisis
 
     def _add_row(self, hit: SearchHit) -> QListWidgetItem:
@@ -325,9 +333,11 @@ class SearchBox(QWidget):
         item.setData(HIT_ROLE, hit)
         item.setData(HTML_ROLE, self._hit_html(hit))
         if hit.crisis:  # read as "Help now" first, whatever the page's title says after it
-            spoken = ("" if hit.title.lower().startswith("help now") else "Help now", hit.title, hit.snippet)
+            help_now = translate("SearchBox", "Help now")
+            spoken = ("" if hit.title.lower().startswith(help_now.lower()) else help_now, hit.title, hit.snippet)
         else:
-            spoken = (hit.title, hit.where, "From your clinic" if hit.local else "", hit.snippet)
+            clinic = translate("SearchBox", "From your clinic") if hit.local else ""
+            spoken = (hit.title, hit.where, clinic, hit.snippet)
         item.setData(Qt.ItemDataRole.AccessibleTextRole,
                      " ".join(part if part.endswith((".", "?", "!", "…")) else part + "." for part in spoken if part))
         self.list.addItem(item)
@@ -339,7 +349,7 @@ class SearchBox(QWidget):
             words = hit.snippet_html or escape(hit.snippet)
             return f"<div style='font-size: large'><b>{escape(hit.title)}</b></div>{words}"
         where = f" — {escape(hit.where)}" if hit.where else ""
-        clinic = " · <i>from your clinic</i>" if hit.local else ""
+        clinic = " · <i>" + escape(translate("SearchBox", "from your clinic")) + "</i>" if hit.local else ""
         return f"<b>{escape(hit.title)}</b>{where}{clinic}<br>{hit.snippet_html}"
 
     def _place_popup(self) -> None:

@@ -5,14 +5,17 @@ window around it always match, and the page is re-rendered when the theme change
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from tms_info.content.style import DARK, HIGH_CONTRAST, LIGHT, THEMES, Theme
 
 SYSTEM = "system"
-CHOICES = {SYSTEM: "Follow the system", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
+CHOICES = {  # the names are translated where they are shown, under the context "Theme"
+    SYSTEM: QT_TRANSLATE_NOOP("Theme", "Follow the system"), "light": QT_TRANSLATE_NOOP("Theme", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Theme", "Dark"), "high-contrast": QT_TRANSLATE_NOOP("Theme", "High contrast"),
+}
 
 
 def resolve(choice: str, system_scheme: Qt.ColorScheme | None = None) -> Theme:

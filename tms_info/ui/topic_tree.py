@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from tms_info.content.model import Page, TreeNode
 from tms_info.content.safe_html import plain_label
+from tms_info.ui.texts import translate
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 OPEN_SECTIONS_UP_TO = 150
@@ -48,8 +49,9 @@ class TopicTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("topicTree")
         self.setHeaderHidden(True)
-        self.setAccessibleName("Topics")
-        self.setAccessibleDescription("All pages, grouped by section. Use the arrow keys to move and open a page.")
+        self.setAccessibleName(translate("TopicTree", "Topics"))
+        self.setAccessibleDescription(
+            translate("TopicTree", "All pages, grouped by section. Use the arrow keys to move and open a page."))
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setUniformRowHeights(False)
