@@ -161,7 +161,7 @@ def test_a_page_over_the_size_limit_is_skipped_with_a_message_naming_it(tmp_path
     library = Library.load([READER_CONTENT], [tmp_path / "clinic"])
     assert library.page("big") is None and library.page("basics/first") is not None
     assert [str(p) for p in library.problems] == [
-        f"{big}:1: skipped: the file is 5.0 MB, more than the 256 KB a page may be: split it into shorter pages"]
+        f"{big}:1: skipped: the file is 5.0 MB, more than the 128 KB a page may be: split it into shorter pages"]
     caplog.clear()
     started = time.monotonic()
     report = check([READER_CONTENT, tmp_path / "clinic"], only_under=[tmp_path / "clinic"])
@@ -302,8 +302,8 @@ def test_a_long_page_renders_on_a_worker_while_the_window_keeps_painting(qtbot, 
     from tms_info.ui.main_window import MainWindow
     from tms_info.ui.settings import MemorySettings, Preferences
 
-    paragraphs = [f"Paragraph {n} of a long clinic page about the waiting room and parking." for n in range(3000)]
-    body = "\n\n".join(paragraphs[:1500]) + "\n\n## Where to park\n\n" + "\n\n".join(paragraphs[1500:])
+    paragraphs = [f"Paragraph {n} of a long clinic page about the waiting room and parking." for n in range(1600)]
+    body = "\n\n".join(paragraphs[:800]) + "\n\n## Where to park\n\n" + "\n\n".join(paragraphs[800:])
     assert LONG_PAGE_CHARS < len(body) < MAX_PAGE_BYTES
     write(tmp_path / "long.md", page_text(body, "Our long page"))
     window = MainWindow(Library.load([READER_CONTENT], [tmp_path]), Preferences(MemorySettings()))
@@ -318,14 +318,14 @@ def test_a_long_page_renders_on_a_worker_while_the_window_keeps_painting(qtbot, 
     window.open_page("long", "where-to-park")
     assert "Opening this page" in window.view.toPlainText()
     assert window.windowTitle().startswith("Our long page")
-    qtbot.waitUntil(lambda: "Paragraph 2999" in window.view.toPlainText(), timeout=20_000)
+    qtbot.waitUntil(lambda: "Paragraph 1599" in window.view.toPlainText(), timeout=20_000)
     assert ticks, "the window did not run its event loop while the page rendered"
     assert window.view.verticalScrollBar().value() > 0  # at "Where to park", not the top
     assert window.statusBar().currentMessage() == ""
 
     window.open_page(HOME_ID)
     window.open_page("long")  # rendered once: shown at once
-    assert "Paragraph 2999" in window.view.toPlainText()
+    assert "Paragraph 1599" in window.view.toPlainText()
 
 
 def test_a_long_page_that_fails_on_the_worker_is_the_calm_note(qtbot, tmp_path, caplog):
@@ -345,3 +345,17 @@ def test_a_long_page_that_fails_on_the_worker_is_the_calm_note(qtbot, tmp_path, 
     window.save_settings()
     assert window.preferences.last_page == HOME_ID
 
+
+def test_a_page_that_cannot_be_rendered_leaves_search_working(tmp_path):
+    """One damaged clinic page must not make search unavailable: it is found by its title."""
+    from tms_info.content.search import SearchIndex
+
+    library = hostile_library()
+    index = SearchIndex.open(library, tmp_path / "cache")
+    try:
+        assert index.search("first").hits
+        hit_ids = {hit.id for hit in index.search("emphasis").hits}
+        assert "nested-emphasis" in hit_ids or any("emphasis" in library.page(i).title.lower()
+                                                      for i in hit_ids if library.page(i))
+    finally:
+        index.close()

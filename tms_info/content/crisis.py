@@ -5,7 +5,9 @@ The words are content, not code: `crisis-words.yaml` in each content root lists 
 slot is one word or several alternatives joined by "/" ("kill myself/himself/herself"). The query
 is matched as people type it: any case, without apostrophes ("cant"), with hyphens or without
 ("self-harm", "self harm"), with a typo in a longer word ("sucidal"), and with a word or two
-between the words of a phrase ("i just want to die").
+between the words of a phrase ("i just want to die"). A file may also list words that are `not
+typos`: words a slip away from a crisis word that mean something else ("hacerle", beside
+"hacerme"), taken as they are typed.
 """
 from __future__ import annotations
 
@@ -41,6 +43,7 @@ class CrisisWords:
     """The crisis phrases of a library: each phrase a tuple of slots, each slot a set of words."""
 
     phrases: tuple[tuple[frozenset[str], ...], ...] = ()
+    exact: frozenset[str] = frozenset()  # words never read as a typo of a crisis word
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -74,7 +77,7 @@ class CrisisWords:
         spelled = []
         for word in words:
             allowed = allowed_slips(word)
-            if word not in self.vocabulary and allowed:
+            if word not in self.vocabulary and word not in self.exact and allowed:
                 close = {known for variant in deletions(word, allowed) for known in self._by_deletion.get(variant, ())
                          if allowed_slips(known) and edit_distance(word, known) <= allowed}
                 word = min(close, key=lambda known: (edit_distance(word, known), known)) if close else word
@@ -110,15 +113,19 @@ def parse_phrase(text: str) -> tuple[frozenset[str], ...]:
 def load_crisis_words(roots: Iterable[Path], problems: list[str] | None = None) -> CrisisWords:
     """The phrases of every root's crisis-words.yaml together. A broken file is reported (logged,
     and added to `problems`) and skipped; the others still count."""
-    phrases = [phrase for listed in read_each_root(roots, CRISIS_WORDS_FILE, _phrases_of, log, problems)
-               for phrase in listed]
-    return CrisisWords(tuple(dict.fromkeys(phrases)))
+    found = read_each_root(roots, CRISIS_WORDS_FILE, _phrases_of, log, problems)
+    phrases = [phrase for listed, _ in found for phrase in listed]
+    return CrisisWords(tuple(dict.fromkeys(phrases)), frozenset(word for _, exact in found for word in exact))
 
 
-def _phrases_of(data: object) -> list[tuple[frozenset[str], ...]]:
+def _phrases_of(data: object) -> tuple[list[tuple[frozenset[str], ...]], set[str]]:
     listed = data.get("phrases") if isinstance(data, dict) else None
     if not isinstance(listed, list) or not all(isinstance(item, str) for item in listed):
         raise ValueError("it should have 'phrases:' followed by a list of phrases, one a line")
-    if len(listed) > MAX_PHRASES:
-        raise ValueError(f"it has more than {MAX_PHRASES} phrases")
-    return [phrase for phrase in map(parse_phrase, listed) if phrase]
+    exact = data.get("not typos", [])
+    if not isinstance(exact, list) or not all(isinstance(item, str) for item in exact):
+        raise ValueError("'not typos:' should be followed by a list of words, one a line")
+    if len(listed) + len(exact) > MAX_PHRASES:
+        raise ValueError(f"it has more than {MAX_PHRASES} phrases and words")
+    return [phrase for phrase in map(parse_phrase, listed) if phrase], \
+        {word for item in exact for word in crisis_words_of(item)}

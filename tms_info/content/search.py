@@ -1,11 +1,15 @@
 """Full-text search over pages, section by section, and glossary terms, on SQLite FTS5.
 
-The index uses the `porter unicode61` tokenizer (as Qt Assistant does), with titles and headings
-weighted over body text in bm25. On top of FTS5: lay words and synonyms kept as content
+Each language has its own index. English uses the `porter unicode61` tokenizer (as Qt Assistant
+does); another language's words are folded and stemmed with Snowball before they go into FTS5 (and
+a query's words the same way), while the text a person sees in snippets stays as written: the FTS5
+tables are external-content tables over the original text (search_language.py). Titles and
+headings are weighted over body text in bm25. On top of FTS5: lay words and synonyms kept as content
 (`lay-words.yaml` in a content root), prefix matching while typing, and a spelling fallback that
 looks up close words of the index's own vocabulary through a trigram table.
 
-The index is cached on disk, keyed by a hash of the content, and rebuilt when the content changes;
+The index is cached on disk, keyed by the content folders, the language and a hash of the
+content, and rebuilt when the content changes;
 a cache that cannot be read or written is rebuilt, or kept in memory, and never stops a search.
 """
 from __future__ import annotations
@@ -25,18 +29,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tms_info.content.crisis import CrisisWords, load_crisis_words
+from tms_info.content.i18n import translate
 from tms_info.content.library import Library
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Term
 from tms_info.content.plaintext import HtmlText, read_html
+from tms_info.content.search_language import SearchLanguage, fold, language_roots, search_language
 from tms_info.content.spelling import edit_distance
 from tms_info.content.yaml_text import read_each_root
 
+if TYPE_CHECKING:  # Markdown is loaded only to build an index
+    from tms_info.content.render import Renderer
+
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 MAX_CACHED_SETUPS = 4  # content set-ups whose indexes are kept side by side
 LAY_WORDS_FILE = "lay-words.yaml"
 MAX_QUERY_WORDS = 12
@@ -47,25 +56,8 @@ CANDIDATES = 60  # pages that hold any of the words, re-ranked by how many of th
 COMMON_SHARE = 0.5  # a word in more than this share of pages is not needed for a match
 ROWS_PER_PAGE = 1000  # rowids between two pages are left for the first page's sections
 _MARK_START, _MARK_END = "\x02", "\x03"
-
-STOP_WORDS = frozenset("""
-a about after again all also am an and any are as at be been before being but by can could did do does doing
-done during each for from get gets getting go going had has have having he her here him his how i if in into is
-it its itself just me more most much my no nor not of off on once only or other our out over own same she should
-so some such than that the their them then there these they this those through to too under until up very was we
-were what when where which while who whom why will with would you your yours yourself many lot lots really thing
-things want know tell please need make makes made happen happens happened like sure actually
-""".split())
-
-QUESTION_WORDS = frozenset({"who", "what", "when", "where", "why", "how", "which"})
-
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents: how unicode61 with remove_diacritics sees a word."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+_fold = fold
 
 
 def words_of(text: str) -> list[str]:
@@ -131,9 +123,18 @@ def _lay_words_of(data: object) -> dict[str, tuple[str, ...]]:
     return entries
 
 
-def content_key(library: Library, lay_words: dict[str, tuple[str, ...]]) -> str:
+def library_language(library: Library) -> SearchLanguage:
+    """The search words and stemmer of the language the library is read in."""
+    from tms_info.locations import bundled_content_root
+
+    code = library.language
+    return search_language(code, library.roots, bundled_content_root(code))
+
+
+def content_key(library: Library, lay_words: dict[str, tuple[str, ...]], language: SearchLanguage | None = None) -> str:
     """A hash of everything the index is built from."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    digest.update((language or SearchLanguage()).key.encode())
     for page in sorted(library.pages.values(), key=lambda p: p.id):
         digest.update("\0".join((page.id, page.title, page.summary, page.body, *library_place(library, page))).encode())
     for term in sorted(library.terms.values(), key=lambda t: t.id):
@@ -145,8 +146,9 @@ def content_key(library: Library, lay_words: dict[str, tuple[str, ...]]) -> str:
 def setup_key(library: Library) -> str:
     """Which content folders the index is for: each set-up (the bundled content alone, or with a
     clinic's folders) keeps its own cached index, so that two set-ups used in turn do not delete
-    each other's."""
-    folders = "\0".join(str(Path(root).absolute()) for root in library.roots)
+    each other's; and each language its own, so that English and Spanish are never served each
+    other's index."""
+    folders = "\0".join([library.language, *(str(Path(root).absolute()) for root in library.roots)])
     return hashlib.sha256(folders.encode()).hexdigest()[:8]
 
 
@@ -184,6 +186,24 @@ def _earlier_renders(path: Path) -> dict[str, list[IndexedSection]]:
     return found
 
 
+def _earlier_stems(path: Path) -> list[tuple[object, object]]:
+    """The word stems the set-up's previous index kept (same language: the set-up names it), so that
+    a rebuild stems only words it has not seen; checked as they are learnt (Stemmer.learn)."""
+    setup = path.name.split("-")[1]
+    found: list[tuple[object, object]] = []
+    for earlier in path.parent.glob(f"search-{setup}-*.sqlite"):
+        if earlier != path:
+            try:
+                connection = sqlite3.connect(_read_only_uri(earlier), uri=True)
+                try:
+                    found += connection.execute("SELECT word, stem FROM stems LIMIT 50000").fetchall()
+                finally:
+                    connection.close()
+            except sqlite3.Error:
+                continue
+    return found
+
+
 def _remove_old_indexes(path: Path) -> None:
     """Removes the set-up's earlier indexes (its content has changed since), indexes named the way
     older versions named them, and, past MAX_CACHED_SETUPS, the indexes built longest ago."""
@@ -200,6 +220,16 @@ def _remove_old_indexes(path: Path) -> None:
     others.sort(key=lambda old: old.stat().st_mtime, reverse=True)
     for old in others[MAX_CACHED_SETUPS - 1:]:
         old.unlink(missing_ok=True)
+
+
+def _sections_or_none(renderer: Renderer, content: Page | Term) -> list[IndexedSection]:
+    """The sections of a page as the reader sees them; none for a page that cannot be rendered (the
+    reader gets a calm note there, and search still finds it by its title and summary)."""
+    try:
+        return indexed_sections(renderer.markdown_to_html(content.body, content))
+    except Exception as error:  # noqa: BLE001 - any failure of Markdown, as the renderer sees it
+        log.info("%s: indexed by its title only: it cannot be rendered (%s)", content.source, error)
+        return []
 
 
 def library_place(library: Library, page: Page) -> tuple[str, ...]:
@@ -227,7 +257,7 @@ class SearchHit:
         """Where the words were found, as a reader would say it: "Glossary", or "Section › Heading";
         empty for the opening of a page outside any section, such as the home page."""
         if self.kind == "term":
-            return "Glossary"
+            return translate("Search", "Glossary")
         return " › ".join(part for part in (self.place, self.heading) if part)
 
     def as_dict(self) -> dict[str, object]:
@@ -262,21 +292,32 @@ class SearchResults:
     def message(self) -> str:
         if self.hits:
             if self.corrections:
-                return "Showing results for " + ", ".join(f"“{new}”" for new in self.corrections.values())
+                words = ", ".join(f"“{new}”" for new in self.corrections.values())
+                return translate("Search", "Showing results for {words}").format(words=words)
             return ""
         if not words_of(self.query):
             return ""
-        return "No results. Try fewer or simpler words, or pick a topic from the list."
+        return translate("Search", "No results. Try fewer or simpler words, or pick a topic from the list.")
 
 
 # ----- the index --------------------------------------------------------------------------------
 
 class SearchIndex:
     def __init__(self, connection: sqlite3.Connection, library: Library, lay_words: dict[str, tuple[str, ...]],
-                 location: str, crisis_words: CrisisWords | None = None) -> None:
+                 location: str, crisis_words: CrisisWords | None = None, language: SearchLanguage | None = None) -> None:
         self._db = connection
         self.library = library
+        self.language = language or library_language(library)
+        self._stemmer = self.language.new_stemmer()
+        if self._stemmer is not None:
+            try:
+                self._stemmer.learn(connection.execute("SELECT word, stem FROM stems LIMIT 50000"))
+            except sqlite3.Error:
+                pass
         self.lay_words = lay_words
+        # A stemmed language finds a lay phrase by its stems too ("adolescentes", "mi hija").
+        self._lay_by_key = {self._lay_key(key.split()): alternatives for key, alternatives in lay_words.items()}
+        # Crisis words are those of every folder: a Spanish reader who types in English is heard too.
         self.crisis_words = crisis_words if crisis_words is not None else load_crisis_words(library.roots)
         self.location = location  # the cache file, or ":memory:"
         self._lay_max = max((len(key.split()) for key in lay_words), default=1)
@@ -292,18 +333,20 @@ class SearchIndex:
     def open(cls, library: Library, cache_dir: Path | None = None) -> SearchIndex:
         """The cached index for this content if there is a good one, else a new one (saved to the
         cache when it can be)."""
-        lay_words = load_lay_words(library.roots)
-        key = content_key(library, lay_words)
+        language = library_language(library)
+        lay_words = load_lay_words(language_roots(library.roots, language.code))
+        key = content_key(library, lay_words, language)
         if cache_dir is not None:
             path = Path(cache_dir) / f"search-{setup_key(library)}-{key[:20]}.sqlite"
             cached = cls._open_cached(path, key)
             if cached is not None:
-                return cls(cached, library, lay_words, str(path))
-            saved = cls._build_to_file(library, lay_words, key, path)
+                return cls(cached, library, lay_words, str(path), language=language)
+            saved = cls._build_to_file(library, lay_words, key, path, language)
             if saved is not None:
-                return cls(saved, library, lay_words, str(path))
-        return cls(cls._build(sqlite3.connect(":memory:", check_same_thread=False), library, lay_words, key),
-                   library, lay_words, ":memory:")
+                return cls(saved, library, lay_words, str(path), language=language)
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        return cls(cls._build(memory, library, lay_words, key, language=language), library, lay_words, ":memory:",
+                   language=language)
 
     @staticmethod
     def _open_cached(path: Path, key: str) -> sqlite3.Connection | None:
@@ -326,10 +369,12 @@ class SearchIndex:
         return None
 
     @classmethod
-    def _build_to_file(cls, library: Library, lay_words: dict, key: str, path: Path) -> sqlite3.Connection | None:
+    def _build_to_file(cls, library: Library, lay_words: dict, key: str, path: Path,
+                       language: SearchLanguage) -> sqlite3.Connection | None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             earlier = _earlier_renders(path)
+            stems = _earlier_stems(path) if language.stems_before_fts5 else []
             _remove_old_indexes(path)
             for stale in path.parent.glob(".search-*.tmp"):  # left by a build the app quit during
                 if time.time() - stale.stat().st_mtime > 3600:
@@ -337,7 +382,7 @@ class SearchIndex:
             handle, temporary = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
             os.close(handle)
             connection = sqlite3.connect(temporary)
-            cls._build(connection, library, lay_words, key, earlier)
+            cls._build(connection, library, lay_words, key, earlier, language, stems)
             connection.close()
             os.replace(temporary, path)
             return sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
@@ -351,24 +396,39 @@ class SearchIndex:
 
     @staticmethod
     def _build(db: sqlite3.Connection, library: Library, lay_words: dict, key: str,
-               earlier: dict[str, list[IndexedSection]] | None = None) -> sqlite3.Connection:
+               earlier: dict[str, list[IndexedSection]] | None = None,
+               language: SearchLanguage | None = None,
+               earlier_stems: Iterable[tuple[object, object]] = ()) -> sqlite3.Connection:
         """A new index in `db`. Rendering every page is most of the work: a page whose text has not
-        changed since the `earlier` index takes its sections from there."""
+        changed since the `earlier` index takes its sections from there.
+
+        `pages` and `sections` are FTS5 tables over the text as written (pages_text, sections_text),
+        which their snippets show; what FTS5 indexes is that text stemmed word for word when the
+        language is stemmed before FTS5, and the text itself when FTS5's tokenizer stems it."""
+        language = language or SearchLanguage()
+        stemmer = language.new_stemmer()
+        if stemmer is not None:
+            stemmer.learn(earlier_stems)
+        indexed = stemmer.text if stemmer is not None else (lambda text: text)
+        shown = (lambda text: unicodedata.normalize("NFC", text)) if stemmer is not None else (lambda text: text)
+        tokenizer = language.tokenizer
         db.executescript(f"""
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
             CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE pages_text(rowid INTEGER PRIMARY KEY, title, heading, body, kind, ref, place, weight);
             CREATE VIRTUAL TABLE pages USING fts5(
                 title, heading, body, kind UNINDEXED, ref UNINDEXED, place UNINDEXED, weight UNINDEXED,
-                tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
-            CREATE VIRTUAL TABLE headings USING fts5(
-                text, tokenize = 'porter unicode61 remove_diacritics 2');
+                content = 'pages_text', content_rowid = 'rowid', tokenize = '{tokenizer}', prefix = '2 3');
+            CREATE VIRTUAL TABLE headings USING fts5(text, tokenize = '{tokenizer}');
+            CREATE TABLE sections_text(rowid INTEGER PRIMARY KEY, heading, body, anchor);
             CREATE VIRTUAL TABLE sections USING fts5(
                 heading, body, anchor UNINDEXED,
-                tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
+                content = 'sections_text', content_rowid = 'rowid', tokenize = '{tokenizer}', prefix = '2 3');
             CREATE TABLE words(word TEXT PRIMARY KEY, uses INTEGER) WITHOUT ROWID;
             CREATE TABLE word_grams(gram TEXT, word TEXT, PRIMARY KEY (gram, word)) WITHOUT ROWID;
             CREATE TABLE rendered(source TEXT PRIMARY KEY, sections TEXT) WITHOUT ROWID;
+            CREATE TABLE stems(word TEXT PRIMARY KEY, stem TEXT) WITHOUT ROWID;
             INSERT INTO meta VALUES ('key', '{key}'), ('schema', '{SCHEMA_VERSION}');
         """)
         # Pages and terms are ranked in `pages`; a page's sections, which say where to open it,
@@ -382,8 +442,7 @@ class SearchIndex:
         def sections_of(content: Page | Term) -> list[IndexedSection]:
             source = _source_key(content)
             if source not in rendered:
-                rendered[source] = earlier[source] if source in earlier else indexed_sections(
-                    renderer.markdown_to_html(content.body, content))
+                rendered[source] = earlier[source] if source in earlier else _sections_or_none(renderer, content)
             return rendered[source]
 
         page_rows: list[tuple[int, str, str, str, str, str, str, float]] = []
@@ -391,20 +450,27 @@ class SearchIndex:
         for number, page in enumerate(p for p in library.pages.values() if p.id != HOME_ID):
             rowid = (number + 1) * ROWS_PER_PAGE
             sections = sections_of(page)[: ROWS_PER_PAGE - 1]
-            page_rows.append((rowid, page.title, " ".join(s.heading for s in sections),
-                              " ".join([page.summary, *(s.text for s in sections)]), "article", page.id,
+            page_rows.append((rowid, shown(page.title), shown(" ".join(s.heading for s in sections)),
+                              shown(" ".join([page.summary, *(s.text for s in sections)])), "article", page.id,
                               " › ".join(library_place(library, page)),
                               SECTION_PAGE_WEIGHT if page.is_section else 1.0))
-            section_rows += [(rowid + 1 + i, s.heading, s.text, s.anchor) for i, s in enumerate(sections)]
+            section_rows += [(rowid + 1 + i, shown(s.heading), shown(s.text), s.anchor) for i, s in enumerate(sections)]
         first_term = (len(page_rows) + 1) * ROWS_PER_PAGE
         for number, term in enumerate(library.terms.values()):
-            page_rows.append((first_term + number * ROWS_PER_PAGE, term.term, " ".join(term.aliases),
-                              " ".join([term.short, *(s.text for s in sections_of(term))]),
+            page_rows.append((first_term + number * ROWS_PER_PAGE, shown(term.term), shown(" ".join(term.aliases)),
+                              shown(" ".join([term.short, *(s.text for s in sections_of(term))])),
                               "term", term.id, "Glossary", 1.0))
-        db.executemany("INSERT INTO pages(rowid, title, heading, body, kind, ref, place, weight) "
+        db.executemany("INSERT INTO pages_text(rowid, title, heading, body, kind, ref, place, weight) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", page_rows)
-        db.executemany("INSERT INTO sections(rowid, heading, body, anchor) VALUES (?, ?, ?, ?)", section_rows)
-        db.executemany("INSERT INTO headings(rowid, text) VALUES (?, ?)", ((row[0], f"{row[1]} {row[2]}") for row in page_rows))
+        db.executemany("INSERT INTO pages(rowid, title, heading, body, kind, ref, place, weight) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       ((rowid, indexed(title), indexed(heading), indexed(body), *rest)
+                        for rowid, title, heading, body, *rest in page_rows))
+        db.executemany("INSERT INTO sections_text(rowid, heading, body, anchor) VALUES (?, ?, ?, ?)", section_rows)
+        db.executemany("INSERT INTO sections(rowid, heading, body, anchor) VALUES (?, ?, ?, ?)",
+                       ((rowid, indexed(heading), indexed(body), anchor) for rowid, heading, body, anchor in section_rows))
+        db.executemany("INSERT INTO headings(rowid, text) VALUES (?, ?)",
+                       ((row[0], indexed(f"{row[1]} {row[2]}")) for row in page_rows))
         rows = [row[1:4] for row in page_rows]
         counts: dict[str, int] = {}
         for row in rows:
@@ -415,6 +481,11 @@ class SearchIndex:
             (source, json.dumps([[s.anchor, s.heading, s.text] for s in sections], ensure_ascii=False))
             for source, sections in rendered.items()))
         db.executemany("INSERT INTO words VALUES (?, ?)", counts.items())
+        if stemmer is not None:  # kept, so that opening the index need not stem the lay words again
+            for phrase in [*lay_words, *(alt for alternatives in lay_words.values() for alt in alternatives)]:
+                for word in phrase.split():
+                    stemmer(word)
+            db.executemany("INSERT INTO stems VALUES (?, ?)", stemmer.known.items())
         db.executemany("INSERT OR IGNORE INTO word_grams VALUES (?, ?)",
                        ((gram, word) for word in counts for gram in _grams(word)))
         db.execute("INSERT INTO pages(pages) VALUES ('optimize')")
@@ -470,7 +541,8 @@ class SearchIndex:
         page's own question ("how does it work", "who can have tms")."""
         last = len(words) - 1
         title_words = [(word, last_is_prefix and position == last) for position, word in enumerate(words)
-                       if word in QUESTION_WORDS or (word not in STOP_WORDS and len(word) >= 2)]
+                       if word in self.language.question_words
+                       or (word not in self.language.stop_words and len(word) >= 2)]
         if len(title_words) < 2:
             return None
         return "title : (" + " AND ".join(self._fts(word, prefix) for word, prefix in title_words) + ")"
@@ -483,15 +555,16 @@ class SearchIndex:
         while index < len(words):
             for size in range(min(self._lay_max, len(words) - index), 0, -1):
                 phrase = " ".join(words[index:index + size])
-                if phrase in self.lay_words:
-                    alternatives = [(phrase, False)] if phrase not in STOP_WORDS else []
-                    groups.append(alternatives + [(alt, False) for alt in self.lay_words[phrase]])
+                lay = self._lay_by_key.get(self._lay_key(words[index:index + size]))
+                if lay is not None:
+                    alternatives = [(phrase, False)] if phrase not in self.language.stop_words else []
+                    groups.append(alternatives + [(alt, False) for alt in lay])
                     index += size
                     break
             else:
                 word = words[index]
                 index += 1
-                if word in STOP_WORDS or (len(word) == 1 and not word.isdigit()):
+                if word in self.language.stop_words or (len(word) == 1 and not word.isdigit()):
                     continue
                 prefix = last_is_prefix and index == len(words) and len(word) >= 2
                 if self._matches(word, prefix):
@@ -505,9 +578,22 @@ class SearchIndex:
                     groups.append([(word, prefix)])
         return groups, corrections
 
-    @staticmethod
-    def _fts(alternative: str, prefix: bool) -> str:
+    def _fts(self, alternative: str, prefix: bool) -> str:
+        """A word or phrase as an FTS5 string, in the words the index holds: stemmed here when the
+        language is stemmed before FTS5 (an unfinished last word as the part it shares with its stem)."""
+        if self._stemmer is not None:
+            words = words_of(alternative)
+            stems = [self._stemmer(word) for word in words[:-1]]
+            if words:
+                stems.append(self._stemmer.prefix(words[-1]) if prefix else self._stemmer(words[-1]))
+            alternative = " ".join(stems)
         return '"' + alternative.replace('"', "") + '"' + ("*" if prefix else "")
+
+    def _lay_key(self, words: list[str]) -> str:
+        """How a lay phrase is looked up: its words, or their stems in a stemmed language."""
+        if self._stemmer is None:
+            return " ".join(words)
+        return " ".join(self._stemmer(word) for word in words)
 
     def _rank_by_words(self, parts: list[str], limit: int) -> list[_Row]:
         """Pages that hold every word that carries meaning first, then the others that hold any of
