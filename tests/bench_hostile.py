@@ -365,7 +365,7 @@ def main() -> int:
         f"{appeared * 1000:.0f} ms" if appeared is not None else "never", "<= 2000 ms",
         appeared is not None and appeared <= 2.0,
         ("whole page in the view's document" if big["whole"] else "END OF PAGE MISSING") + f"; title {big['title'][:30]!r}")
-    row("    of which Markdown rendering (on the UI thread today)", f"{big['render'] * 1000:.0f} ms", "", None)
+    row("    of which Markdown rendering (on a worker thread)", f"{big['render'] * 1000:.0f} ms", "", None)
     row("    longest tick gap (UI thread blocked)", f"{big['gap'] * 1000:.0f} ms", "<= 100 ms", big["gap"] <= 0.1)
 
     print("3. peak memory (ru_maxrss at first paint; search: at exit)")
