@@ -1,4 +1,9 @@
-"""Shared test set-up: offscreen Qt, settings in a temporary folder, and failure on surprises.
+"""Shared test set-up: offscreen Qt, a home folder of its own, settings in a temporary folder, and
+failure on surprises.
+
+The whole session runs with HOME and the XDG folders pointing into a temporary folder, set here
+before Qt reads them, so no test (nor a command line a test starts) writes a cache, a snapshot or
+settings under the real home; tests/test_sealed.py checks it.
 
 Any warning logged by the app during a test fails it (as qutebrowser's logfail does), unless the
 test asserts it and clears it with caplog.clear(); Qt's own warnings fail tests through pytest-qt's
@@ -8,9 +13,19 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REAL_HOME = Path.home()
+SESSION_HOME = Path(tempfile.mkdtemp(prefix="tms-info-tests-home-"))
+os.environ.update(
+    HOME=str(SESSION_HOME), USERPROFILE=str(SESSION_HOME), APPDATA=str(SESSION_HOME / "AppData"),
+    LOCALAPPDATA=str(SESSION_HOME / "AppData" / "Local"), XDG_CONFIG_HOME=str(SESSION_HOME / ".config"),
+    XDG_CACHE_HOME=str(SESSION_HOME / ".cache"), XDG_DATA_HOME=str(SESSION_HOME / ".local" / "share"),
+    XDG_STATE_HOME=str(SESSION_HOME / ".local" / "state"))
+os.environ.pop("TMS_INFO_CONFIG", None)
+os.environ.pop("TMS_INFO_CONTENT_DIR", None)
 
 import pytest
 
