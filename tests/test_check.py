@@ -135,3 +135,29 @@ def test_an_old_review_and_a_bracketed_source_are_warnings(caplog):
     assert not any("due for review" in f.message for f in check([BROKEN], today=date(2025, 7, 15)).findings)
     assert any("'sources' item '4'" in record.getMessage() for record in caplog.records)  # also logged
     caplog.clear()
+
+
+def test_check_without_textstat_says_the_reading_level_was_skipped_and_how_to_get_it(monkeypatch, capsys):
+    from tms_info.cli import main
+    from tms_info.content import check as check_module
+
+    monkeypatch.setattr(check_module, "reading_level_available", lambda: False)
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "Reading level not measured: it needs textstat. Install it with: pip install 'tms-info[check]'" in out
+    assert "Grade" not in out and "0 errors" in out
+
+
+def test_check_reports_a_picture_whose_letter_case_differs_from_the_file(tmp_path):
+    """Found on Windows and macOS, missing on Linux: reported the same on every system."""
+    from helpers import write
+
+    from tms_info.content.check import check
+
+    write(tmp_path / "pictures" / "coil.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    page = write(tmp_path / "visit.md", "---\ntitle: Visit\nsummary: One sentence.\n---\n"
+                                        "![The coil](Pictures/Coil.svg)\n\n![The coil again](pictures/coil.svg)\n")
+    report = check([tmp_path], only_under=[tmp_path])
+    messages = [f.message for f in report.findings if f.path == page]
+    assert any("letter case differs from the file's (Pictures, the file is pictures)" in m for m in messages)
+    assert not any(m.endswith(": pictures/coil.svg") for m in messages)

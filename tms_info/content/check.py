@@ -9,13 +9,14 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+import os
 import re
 import statistics
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from tms_info.content.languages import folder_language
 from tms_info.content.library import ContentError, Library, read_front_matter, read_page_bytes
@@ -78,6 +79,7 @@ class Readability:
 class Report:
     findings: list[Finding] = field(default_factory=list)
     readability: list[Readability] = field(default_factory=list)
+    reading_level_skipped: bool = False  # textstat (the `check` extra) is not installed
 
     @property
     def errors(self) -> list[Finding]:
@@ -107,6 +109,14 @@ class Report:
             lines.append(f"{'median':<{width}}  {'':>5}  {median:>{7 if spanish else 5}.1f}")
             blocks.append("\n".join(lines))
         return "\n\n".join(blocks)
+
+
+def reading_level_available() -> bool:
+    """Whether textstat is installed: it measures reading level and comes with `pip install
+    tms-info[check]`, so that a patient's install does not carry its 18 MB."""
+    import importlib.util
+
+    return importlib.util.find_spec("textstat") is not None
 
 
 def inflesz(text: str) -> float:
@@ -219,6 +229,7 @@ class Checker:
             _forget_files()
 
     def _run(self) -> Report:
+        self.report.reading_level_skipped = not reading_level_available()
         for problem in self.library.problems:
             self.add(problem.path, problem.line, problem.message, error=not problem.warning)
         markdown_log = logging.getLogger("tms_info.content.markdown_ext")
@@ -246,7 +257,7 @@ class Checker:
             self._check_rendered(page.source, page.body_line, rendered)
             self._check_figures(page, rendered)
             self._check_index_anchors(page, rendered)
-            if not page.is_section:
+            if not page.is_section and not self.report.reading_level_skipped:
                 self._measure(page, rendered)
         self._check_titles(pages)
         for term in terms:
@@ -393,7 +404,11 @@ class Checker:
                 self.add(source, line, f"link to a part of a page that does not exist: {written}")
         for picture in rendered.pictures:
             line = _line_of(source, picture.src, body_line)
-            if not picture.found:
+            wrong_case = case_mismatch(source.parent, picture.src)
+            if wrong_case:
+                self.add(source, line, f"picture's letter case differs from the file's ({wrong_case}): it shows on "
+                                       f"Windows and macOS but is missing on Linux: {picture.src}")
+            elif not picture.found:
                 self.add(source, line, f"picture not found: {picture.src}")
             elif picture.problem:
                 self.add(source, line, f"picture not shown ({picture.problem}): {picture.src}")
@@ -511,6 +526,28 @@ def _number(written: str) -> str:
     words = _WORD_NUMBERS.split("|")
     lowered = written.casefold().replace(",", "")
     return str(words.index(lowered) + 1) if lowered in words else lowered
+
+
+def case_mismatch(folder: Path, src: str) -> str | None:
+    """Where a relative picture path's letter case differs from the names on disk ("Coil.svg, the
+    file is coil.svg"), checked name by name so it is found on every system, not only on Linux."""
+    if not src or "://" in src or src.startswith(("/", "data:", "#")) or ":" in src.split("/")[0]:
+        return None
+    for part in PurePosixPath(src.split("#")[0].split("?")[0]).parts:
+        if part in (".", ""):
+            continue
+        if part == "..":
+            folder = folder.parent
+            continue
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return None
+        if part not in names:
+            match = next((name for name in names if name.casefold() == part.casefold()), None)
+            return f"{part}, the file is {match}" if match else None
+        folder = folder / part
+    return None
 
 
 def _day(value: object) -> date | None:
