@@ -249,6 +249,9 @@ def run_check(content: ClinicContent) -> int:
     if report.readability:
         print()
         print(report.table())
+    if report.reading_level_skipped:
+        print()
+        print("Reading level not measured: it needs textstat. Install it with: pip install 'tms-info[check]'")
     errors = len(report.errors) + len(content.config.problems)
     warnings = len(report.findings) - len(report.errors)
     print()
