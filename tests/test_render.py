@@ -123,12 +123,12 @@ def test_structured_sources_read_as_a_reference_with_a_link(tmp_path):
         "  - Written on one line. 2020.\n"), "Text.\n")
     html = Renderer(library).page_html(library.page("page"))
     sources = html[html.index('<h2 id="sources">'):]
-    assert ("<li>Liu B, Zhang Y, et al. (2014). Repetitive transcranial magnetic stimulation as an augmentative "
-            "strategy for treatment-resistant depression. BMC Psychiatry. Funded by a public grant. "
+    assert ("<li>Liu B, Zhang Y, et al. Repetitive transcranial magnetic stimulation as an augmentative "
+            "strategy for treatment-resistant depression. BMC Psychiatry, 2014. Funded by a public grant. "
             '<a href="https://doi.org/10.1186/1471-244X-14-342">doi:10.1186/1471-244X-14-342</a></li>') in sources
-    assert "<li>(2015). A report without a link. NICE.</li>" in sources
+    assert "<li>A report without a link. NICE, 2015.</li>" in sources
     assert "<li>Written on one line. 2020.</li>" in sources
-    assert "[" not in sources and library.problems == []
+    assert "[" not in sources and "(" not in sources and library.problems == []
 
 
 def test_screen_only_text_stays_off_paper_and_print_only_text_off_screen(tmp_path):

@@ -3,7 +3,7 @@
 - GlossaryExtension links the first use of each glossary term in a page to its entry.
 - InternalLinkExtension turns relative links to .md files into page and glossary links.
 - CalloutExtension turns admonitions (`!!! key-points "Key points"`) into boxes QTextBrowser can
-  draw with a border (a one-cell table: it draws borders on tables only).
+  draw with a tinted fill and a coloured left bar (a one-cell table: it draws borders on tables only).
 - FigureExtension resolves pictures next to the Markdown file and gives a lone picture a caption
   taken from its title.
 - TimeLimitExtension ends a conversion that takes too long (RenderTimeout).
@@ -158,7 +158,8 @@ class GlossaryTreeprocessor(Treeprocessor):
                 continue
             linked.add(term.id)
             link = etree.Element("a", {"href": term_href(term.id), "title": term.short, "class": "term"})
-            link.text = AtomicString(match.group(0))
+            word = etree.SubElement(link, "span")  # carries the dotted underline: Qt keeps an anchor's own solid
+            word.text = AtomicString(match.group(0))
             if links:
                 links[-1].tail = text[start:match.start()]
             else:
@@ -289,7 +290,8 @@ MEDIUM_BLOCKS = {"screen-only": "screen", "print-only": "paper"}
 
 
 class CalloutTreeprocessor(Treeprocessor):
-    """`<div class="admonition key-points">` -> a one-cell table with class `callout key-points`.
+    """`<div class="admonition key-points">` -> a one-cell table with class `callout key-points`, its
+    cell `callout-body key-points` (the stylesheet gives it a tinted fill and a coloured left bar).
 
     `!!! screen-only ""` and `!!! print-only ""` are not boxes: their text is shown as it is on the
     medium it is meant for (screen or paper) and left out of the other."""
@@ -316,7 +318,7 @@ class CalloutTreeprocessor(Treeprocessor):
                     continue
                 table = etree.Element("table", {"class": f"callout {kind}", "width": "100%",
                                                 "cellspacing": "0", "cellpadding": "14"})
-                cell = etree.SubElement(etree.SubElement(table, "tr"), "td")
+                cell = etree.SubElement(etree.SubElement(table, "tr"), "td", {"class": f"callout-body {kind}"})
                 for content in list(child):
                     if content.get("class") == "admonition-title":
                         content.set("class", CALLOUT_TITLE_CLASS)
@@ -397,7 +399,7 @@ class FigureTreeprocessor(Treeprocessor):
             children: list[etree.Element] = []
             for child in parent:
                 children.extend(self._figure(child, refused))
-            if len(children) != len(parent) or any(a is not b for a, b in zip(children, parent)):
+            if len(children) != len(parent) or any(a is not b for a, b in zip(children, parent, strict=False)):
                 parent[:] = children
 
     @staticmethod

@@ -45,8 +45,10 @@ _FRAME_WORDS = (
     QT_TRANSLATE_NOOP("Page", "Sources"),
     QT_TRANSLATE_NOOP("Page", "In this section"),
     QT_TRANSLATE_NOOP("Page", "your clinic"),
-    QT_TRANSLATE_NOOP("Page", "This entry was written by {who}, not by the TMS Information team, and is not part of its reviewed library."),
-    QT_TRANSLATE_NOOP("Page", "This page was written by {who}, not by the TMS Information team, and is not part of its reviewed library."),
+    QT_TRANSLATE_NOOP("Page", "This entry was written by {who}"
+                              ", not by the TMS Information team, and is not part of its reviewed library."),
+    QT_TRANSLATE_NOOP("Page", "This page was written by {who}"
+                              ", not by the TMS Information team, and is not part of its reviewed library."),
     QT_TRANSLATE_NOOP("Page", "From {who}."),
     QT_TRANSLATE_NOOP("Page", "This page is not translated into your language yet, so it is shown in English."),
     QT_TRANSLATE_NOOP("Page", "Also called:"),
@@ -54,12 +56,14 @@ _FRAME_WORDS = (
     QT_TRANSLATE_NOOP("Page", "See also:"),
     QT_TRANSLATE_NOOP("Page", "Read more:"),
     QT_TRANSLATE_NOOP("Page", "Go to the home page"),
-    QT_TRANSLATE_NOOP("Page", "Something in the page “{title}” could not be prepared for reading. The other pages are not affected."),
+    QT_TRANSLATE_NOOP("Page", "Something in the page “{title}” could not be prepared for reading."
+                              " The other pages are not affected."),
     QT_TRANSLATE_NOOP("Page", "This page could not be shown"),
     QT_TRANSLATE_NOOP("Page", "Staff: the details are in the log."),
     QT_TRANSLATE_NOOP("Page", "We could not find the page “{page}”. It may have been moved or removed."),
     QT_TRANSLATE_NOOP("Page", "Page not found"),
     QT_TRANSLATE_NOOP("Page", "Go back to the page you were reading"),
+    QT_TRANSLATE_NOOP("Page", "Funded by {funder}"),
 )
 
 
@@ -207,15 +211,28 @@ class Renderer:
                          f'<a href="{article_href(HELP_NOW_ID)}">{escape(translate("Page", "Get help now"))}</a>.</p>')
         if page.sources:
             items = "".join(f"<li>{self._source_html(source)}</li>" for source in page.sources)
-            parts.append(f'<h2 id="sources">{escape(translate("Page", "Sources"))}</h2><ol class="sources">{items}</ol>')
+            heading = escape(translate("Page", "Sources"))
+            parts.append(f'<h2 id="sources">{heading}</h2><ol class="sources">{items}</ol>')
         if page.reviewed and not for_paper:
-            parts.append(f'<p class="reviewed">'
-                         f'{escape(translate("Page", "Last reviewed: {date}").format(date=format_day(page.reviewed)))}</p>')
+            reviewed = translate("Page", "Last reviewed: {date}").format(date=format_day(page.reviewed))
+            parts.append(f'<p class="reviewed">{escape(reviewed)}</p>')
         return "\n".join(parts)
 
     @staticmethod
-    def _source_html(source: Source) -> str:
-        text = escape(source.citation)
+    def _source_text(source: Source) -> str:
+        """Authors. Title. Journal, year. Funded by someone.: as a reader meets a reference on a
+        health website, with no brackets to read past."""
+        if source.is_single_line:
+            return source.citation
+        where = ", ".join(part for part in (source.published_in.rstrip("."), str(source.year or "")) if part)
+        parts = [part.rstrip(".") for part in (source.authors, source.title, where) if part]
+        if source.funder:
+            parts.append(translate("Page", "Funded by {funder}").format(funder=source.funder.rstrip(".")))
+        return ". ".join(parts) + "."
+
+    @classmethod
+    def _source_html(cls, source: Source) -> str:
+        text = escape(cls._source_text(source))
         if not source.link:
             return text
         label = f"doi:{source.doi}" if source.doi else f"PMID {source.pmid}" if source.pmid else source.url
@@ -258,7 +275,8 @@ class Renderer:
         except Exception as error:
             log.error("%s: this glossary entry could not be shown: %s", term.source, failure_reason(error),
                       exc_info=error)
-            parts.append(f'<p>{escape(translate("Page", "The rest of this entry could not be shown. Staff: the details are in the log."))}</p>')
+            rest = translate("Page", "The rest of this entry could not be shown. Staff: the details are in the log.")
+            parts.append(f"<p>{escape(rest)}</p>")
         see_also = [self.library.term(term_id) for term_id in term.see_also]
         links = [f'<a href="{term_href(t.id)}">{escape(t.term)}</a>' for t in see_also if t]
         if links:
@@ -276,7 +294,8 @@ class Renderer:
         self._failed.add(page.id)
         links = [f'<li><a href="{article_href(HOME_ID)}">{escape(translate("Page", "Go to the home page"))}</a></li>']
         if self.library.page(HELP_NOW_ID):
-            links.append(f'<li><a href="{article_href(HELP_NOW_ID)}">{escape(translate("Page", "Get help now"))}</a></li>')
+            help_now = escape(translate("Page", "Get help now"))
+            links.append(f'<li><a href="{article_href(HELP_NOW_ID)}">{help_now}</a></li>')
         what = translate("Page", "Something in the page “{title}” could not be prepared for reading. The other "
                                  "pages are not affected.").format(title=page.title)
         return (

@@ -11,6 +11,7 @@ from string import Template
 
 from tms_info.locations import styles_dir
 
+FONT_FAMILY = "Atkinson Hyperlegible Next"  # bundled in resources/fonts (tms_info.fonts registers it with Qt)
 TEXT_SIZES = (80, 90, 100, 115, 130, 150, 175, 200)
 DEFAULT_TEXT_SIZE = 100
 BODY_PX_AT_100 = 18
@@ -18,6 +19,9 @@ BODY_PX_AT_100 = 18
 
 @dataclass(frozen=True)
 class Theme:
+    """The colours of a page. Each box has a tinted fill (`*_bg`) and a bar down its left side
+    (`*_border`) that stands out at least 3:1 from the page and from the fill."""
+
     name: str
     text: str
     heading: str
@@ -39,14 +43,14 @@ class Theme:
 LIGHT = Theme(
     name="light", text="#1d2430", heading="#14324f", muted="#4a5563", background="#fdfcf9",
     link="#1d5fa8", term="#17604d", rule="#c9ced6",
-    key_bg="#eef4fb", key_border="#9db9dc", evidence_bg="#f3f0fa", evidence_border="#b7a9d9",
-    care_bg="#edf7f0", care_border="#93c6a6", crisis_bg="#fdf0ec", crisis_border="#d9957d",
+    key_bg="#eef4fb", key_border="#2f6fb3", evidence_bg="#f3f0fa", evidence_border="#6b55a8",
+    care_bg="#edf7f0", care_border="#2e7d4f", crisis_bg="#fdf0ec", crisis_border="#b8482a",
 )
 DARK = Theme(
     name="dark", text="#e4e7eb", heading="#cfe2ff", muted="#b4bcc8", background="#1c1f23",
     link="#8cc4ff", term="#7fd8b6", rule="#4b525c",
-    key_bg="#22324a", key_border="#5d86b8", evidence_bg="#2c2840", evidence_border="#8374bd",
-    care_bg="#1f3629", care_border="#5fa47f", crisis_bg="#432820", crisis_border="#c97b62",
+    key_bg="#22324a", key_border="#6fa8ec", evidence_bg="#2c2840", evidence_border="#a896ec",
+    care_bg="#1f3629", care_border="#62c48f", crisis_bg="#432820", crisis_border="#ec8d6e",
 )
 HIGH_CONTRAST = Theme(
     name="high-contrast", text="#ffffff", heading="#ffffff", muted="#ffffff", background="#000000",
@@ -88,5 +92,6 @@ def stylesheet(percent: int = DEFAULT_TEXT_SIZE, theme: Theme = LIGHT) -> str:
         "body": body, "small": round(body * 0.89), "lead": round(body * 1.1),
         "h1": round(body * 1.6), "h2": round(body * 1.3), "h3": round(body * 1.12),
         "gap": round(body * 0.7), "small_gap": round(body * 0.35), "big_gap": round(body * 1.3),
+        "bar": max(4, round(body * 0.3)),
     }
-    return _template().substitute(asdict(theme), **sizes)
+    return _template().substitute(asdict(theme), font=FONT_FAMILY, **sizes)

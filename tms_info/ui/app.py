@@ -15,6 +15,7 @@ from tms_info.config import Config, clinic_content_dirs, read_config
 from tms_info.content import snapshot
 from tms_info.content.languages import choose_language, translated_roots
 from tms_info.content.library import Library
+from tms_info.fonts import install_fonts
 from tms_info.locations import bundled_content_roots, icon_path
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import APPLICATION, ORGANIZATION, MemorySettings, Preferences, open_settings
@@ -31,6 +32,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.tmsinfo.TmsInfo")
     app.setWindowIcon(QIcon(str(icon_path())))
+    font = app.font()  # the bundled typeface, at the size the system gives
+    font.setFamilies([install_fonts()])
+    app.setFont(font)
     return app
 
 
@@ -60,7 +64,8 @@ def _window_in(language: str, open_page: str | None, content_dirs: Sequence[Path
                preferences: Preferences, home_language: str) -> MainWindow:
     notices = install_language(language)
     QApplication.instance().setApplicationDisplayName(app_name())
-    local = [root for folder in clinic_content_dirs(config, content_dirs) for root in translated_roots(folder, language)]
+    local = [root for folder in clinic_content_dirs(config, content_dirs)
+             for root in translated_roots(folder, language)]
     roots = list(bundled_content_roots(language))
     cache = None if config.kiosk else cache_dir()  # a kiosk writes nothing to disk
     key = snapshot.signature(roots, local, config.clinic_name, config.kiosk, language, config.language) \

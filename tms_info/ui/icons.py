@@ -1,0 +1,60 @@
+"""The app's own icons (resources/icons/*.svg), drawn in the colours of the theme in use.
+
+One set drawn for the app, in one line weight, instead of whatever the platform style offers.
+The files draw in `currentColor`; each theme colours them here, so the same icons read in light,
+dark and high contrast, and the window gives them again when the theme changes.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QAction, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from tms_info.content.style import Theme
+from tms_info.locations import resources_root
+
+NAMES = ("home", "back", "forward", "star", "star-filled", "print", "help-now")
+_SIZES = (16, 20, 24, 32, 40, 48)  # twice the toolbar's 20 px covers a screen scaled to 200 %
+
+# The Help now button's text colour in each theme (tms_info.ui.theme.HELP_NOW_STYLES), so its icon matches.
+HELP_NOW_COLOURS = {"light": "#7a2a12", "dark": "#ffe3d9", "high-contrast": "#ffff00"}
+# Unavailable buttons (Back on the first page): dimmer, yet still seen on the theme's background.
+DISABLED_COLOURS = {"light": "#78808a", "dark": "#7d8590", "high-contrast": "#b0b0b0"}
+
+
+@cache
+def _svg(name: str) -> str:
+    return (resources_root() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+
+
+@cache
+def _pixmap(name: str, colour: str, size: int) -> QPixmap:
+    renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", colour).encode("utf-8")))
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return QPixmap.fromImage(image)
+
+
+def themed_icon(name: str, colour: str, disabled: str | None = None, checked_name: str | None = None) -> QIcon:
+    """The icon `name` in `colour`; `disabled`, the colour it has when its action cannot be used;
+    `checked_name`, the drawing it shows while its action is checked (a filled star)."""
+    icon = QIcon()
+    for size in _SIZES:
+        for mode, paint in ((QIcon.Mode.Normal, colour), (QIcon.Mode.Disabled, disabled or colour)):
+            icon.addPixmap(_pixmap(name, paint, size), mode, QIcon.State.Off)
+            icon.addPixmap(_pixmap(checked_name or name, paint, size), mode, QIcon.State.On)
+    return icon
+
+
+def apply_icons(actions: dict[str, QAction], theme: Theme) -> None:
+    """Gives each action its icon in `theme`'s colours: `actions` maps an icon's name to its action
+    ("star" for the save action, which shows the filled star while the page is saved)."""
+    disabled = DISABLED_COLOURS.get(theme.name, theme.muted)
+    for name, action in actions.items():
+        colour = HELP_NOW_COLOURS.get(theme.name, theme.text) if name == "help-now" else theme.text
+        action.setIcon(themed_icon(name, colour, disabled, "star-filled" if name == "star" else None))
