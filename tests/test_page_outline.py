@@ -1,0 +1,57 @@
+""""On this page": the page's headings, reachable by keyboard, each moving the article to its part."""
+from __future__ import annotations
+
+from helpers import text_is_in_view
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+
+def outline_texts(window) -> list[str]:
+    return [action.text().strip() for action in window.outline.menu.actions()]
+
+
+def test_the_outline_lists_the_parts_of_the_page(window):
+    assert window.outline.isVisible()
+    assert outline_texts(window) == ["What it is", "The end", "Sources"]
+    button = window.outline.button
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus, "reachable with Tab"
+    assert QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name) == "On this page"
+
+
+def test_choosing_a_part_moves_the_article_there_with_the_keyboard(window, qtbot):
+    assert not text_is_in_view(window.view, "The last words of the first article")
+    window.outline.menu.actions()[1].trigger()
+    assert text_is_in_view(window.view, "The last words of the first article")
+    assert QApplication.focusWidget() is window.view
+    assert window.view.textCursor().block().text() == "The end"
+    window.outline.menu.actions()[0].trigger()
+    top = window.view.cursorForPosition(QPoint(window.view.viewport().width() // 2, 5)).block()
+    assert top.text() == "What it is", "the heading is at the top of the article"
+
+
+def test_a_page_with_fewer_than_two_parts_has_no_outline(window):
+    window.open_page("basics/second")
+    assert not window.outline.isVisible()
+    assert outline_texts(window) == ["Later part"], "only the page's own parts, never the last page's"
+    window.open_page("basics/first")
+    assert outline_texts(window) == ["What it is", "The end", "Sources"]
+
+
+def test_the_tab_after_a_chosen_part_goes_to_its_next_link(make_window, qtbot):
+    window = make_window("basics/checklist")
+    window.open_page("basics/first")
+    window.outline.menu.actions()[0].trigger()
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    cursor = window.view.textCursor()
+    probe = QTextCursor(cursor)
+    probe.setPosition(cursor.selectionStart() + 1)
+    assert probe.charFormat().anchorHref() == "glossary:rtms", "the first link after 'What it is'"
+
+
+def test_tab_from_the_topics_reaches_the_outline_then_the_article(window, qtbot):
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.outline.button
+    qtbot.keyClick(window.outline.button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.view

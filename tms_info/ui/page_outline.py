@@ -1,0 +1,59 @@
+""""On this page": a thin strip above the article with a button that lists the page's headings
+and moves the article to the one chosen, so a long page can be read part by part, by mouse or
+keyboard (Tab to the button, Space or Down to open the list, arrows and Enter to choose).
+
+It takes one line and shows only on pages with at least two parts, to stay out of the way.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
+
+from tms_info.ui.article_accessibility import Heading, headings
+from tms_info.ui.article_view import ArticleView
+from tms_info.ui.texts import translate
+
+MIN_HEADINGS = 2
+LEVELS = (2, 3)  # the page's title (level 1) is already at its top
+
+
+class PageOutline(QWidget):
+    headingChosen = Signal(int)
+    """The reader chose a heading: where it starts in the article's document."""
+
+    def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pageOutline")
+        self._view = view
+        self.headings: list[Heading] = []
+        self.button = QToolButton()
+        self.button.setObjectName("pageOutlineButton")
+        self.button.setText(translate("PageOutline", "On this page"))
+        self.button.setAccessibleName(translate("PageOutline", "On this page"))
+        self.button.setToolTip(translate("PageOutline", "Go to a part of this page"))
+        self.button.setAccessibleDescription(self.button.toolTip())
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.menu = QMenu(self.button)
+        self.menu.setObjectName("pageOutlineMenu")
+        self.menu.setAccessibleName(translate("PageOutline", "Parts of this page"))
+        self.button.setMenu(self.menu)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.addStretch(1)
+        layout.addWidget(self.button)
+        self.setVisible(False)
+        view.textChanged.connect(self.refresh)
+        self.headingChosen.connect(self._view.show_position)
+
+    def refresh(self) -> None:
+        """Lists the headings of the page now in the article."""
+        self.headings = [h for h in headings(self._view.document()) if h.level in LEVELS]
+        self.menu.clear()
+        for heading in self.headings:
+            indent = "    " * (heading.level - LEVELS[0])
+            action = self.menu.addAction(indent + heading.text)
+            action.triggered.connect(
+                lambda _checked=False, position=heading.position: self.headingChosen.emit(position))
+        self.setVisible(len(self.headings) >= MIN_HEADINGS)
