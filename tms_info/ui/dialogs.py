@@ -5,13 +5,15 @@ from collections.abc import Iterable
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from tms_info import __version__
 from tms_info.content.library import Library
 from tms_info.content.i18n import format_day
 from tms_info.ui.texts import app_name, translate
+
+NORMAL_LINE_PX = 17  # a line of the system's usual 9 to 10 pt font
 
 # keys as Qt names them in the language (qtbase's translations), and what they do
 OTHER_KEYS = [
@@ -41,10 +43,19 @@ def _show(parent: QWidget, title: str, html: str, name: str) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.addWidget(browser)
     layout.addWidget(buttons)
-    dialog.resize(560, 520)
+    _fit_size(dialog, parent)
     dialog.browser = browser
     dialog.open()
     return dialog
+
+
+def _fit_size(dialog: QDialog, parent: QWidget) -> None:
+    """560 by 520 at the normal text size, growing with the text, never past the screen."""
+    scale = max(1.0, dialog.fontMetrics().height() / NORMAL_LINE_PX)
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry()
+    dialog.resize(min(round(560 * scale), round(available.width() * 0.9)),
+                  min(round(520 * scale), round(available.height() * 0.9)))
 
 
 def shortcuts_html(actions: Iterable[QAction]) -> str:

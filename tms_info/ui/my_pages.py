@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from tms_info.reading_list import ReadingList
 from tms_info.ui.texts import translate
+from tms_info.ui.wrapping import wrap_rows
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,11 +54,30 @@ class MyPagesPanel(QWidget):
         for widget in (saved_label, self.empty, self.saved, self.remove_button, recent_label, self.recent):
             layout.addWidget(widget)
         for page_list in (self.saved, self.recent):
+            wrap_rows(page_list)  # long titles wrap at any text size, never scrolling sideways
             page_list.itemActivated.connect(lambda item: self.pageChosen.emit(item.data(PAGE_ID_ROLE)))
             page_list.itemClicked.connect(lambda item: self.pageChosen.emit(item.data(PAGE_ID_ROLE)))
         self.saved.currentItemChanged.connect(lambda item, _old: self.remove_button.setEnabled(item is not None))
         self.remove_button.clicked.connect(self._remove_current)
         self.saved.deletePressed.connect(self._remove_current)
+        self._keep_width()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._keep_width()
+
+    def _keep_width(self) -> None:
+        """As wide as the Remove button needs whether it is shown or not: saving the first page
+        (Ctrl+D) must not widen the panel and so narrow the article."""
+        margins = self.layout().contentsMargins()
+        self.setMinimumWidth(self.remove_button.sizeHint().width() + margins.left() + margins.right())
+
+    def focus_target(self) -> QWidget | None:
+        """Where F6 lands in the panel: the saved pages, else the recent ones; None when hidden."""
+        if not self.isVisible() or self.visibleRegion().isEmpty():  # closed, or behind the glossary
+            return None
+        return next((page_list for page_list in (self.saved, self.recent) if page_list.isVisibleTo(self)), None)
 
     def show_lists(self, reading: ReadingList) -> None:
         for page_list, ids in ((self.saved, reading.saved), (self.recent, reading.recent)):

@@ -200,8 +200,7 @@ class SearchBox(QWidget):
         self.field.setPlaceholderText(translate("SearchBox", "Search, e.g. “does it hurt”"))
         self.field.setAccessibleName(translate("SearchBox", "Search the articles and the glossary"))
         clearable(self.field, translate("SearchBox", "Clear the search"))
-        self.field.setMinimumWidth(220)
-        self.field.setMaximumWidth(420)
+        self._fit_field()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
@@ -242,6 +241,17 @@ class SearchBox(QWidget):
         self.list.escaped.connect(self.close_results)
         window.installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_field()
+
+    def _fit_field(self) -> None:
+        """Room for the hint and a few words at any text size: about 18 to 34 characters."""
+        width = self.field.fontMetrics().averageCharWidth()
+        self.field.setMinimumWidth(max(220, 18 * width))
+        self.field.setMaximumWidth(max(420, 34 * width))
 
     def set_index(self, index: SearchIndex) -> None:
         self.index = index
@@ -287,7 +297,7 @@ class SearchBox(QWidget):
             return
         try:
             self.results = self.index.search(text, RESULT_LIMIT, typing=True)
-        except Exception as error:  # noqa: BLE001 - a broken index must say so, not fail silently
+        except Exception as error:
             log.error("Search failed", exc_info=error)  # not the query itself: it may be private
             self.results = None
             self._show([], translate("SearchBox", "Search is unavailable: {reason}.")
@@ -377,12 +387,20 @@ class SearchBox(QWidget):
 
     def _choose(self, item: QListWidgetItem) -> None:
         hit: SearchHit = item.data(HIT_ROLE)
-        self.close_results()
-        self.hitChosen.emit(hit, self.results.highlight_words if self.results else ())
+        words = self.results.highlight_words if self.results else ()
+        self.clear()  # the query is done with: the field is empty for the next one
+        self.hitChosen.emit(hit, words)
 
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and new not in (self.field, self.list) and not self.popup.isAncestorOf(new):
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Moving on to another part of the window closes the results and lets go of the query."""
+        if new is not None and not self._is_mine(new):
+            if self._is_mine(old) and self.field.text():
+                self._timer.stop()
+                self.field.setText("")  # unlike clear(), leaves nothing for Ctrl+Z to bring back
             self.close_results()
+
+    def _is_mine(self, widget: QWidget | None) -> bool:
+        return widget is not None and (widget in (self.field, self.list) or self.popup.isAncestorOf(widget))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress:

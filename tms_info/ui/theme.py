@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from tms_info.content.style import DARK, HIGH_CONTRAST, LIGHT, THEMES, Theme
+from tms_info.ui import focus_ring
 
 SYSTEM = "system"
 CHOICES = {  # the names are translated where they are shown, under the context "Theme"
@@ -56,13 +57,35 @@ def palette_for(theme: Theme) -> QPalette:
     return palette
 
 
+FOCUS_COLOURS = {"light": "#0b4a8f", "dark": "#ffd166", "high-contrast": "#00ffff"}
+"""The focus ring's colour: at least 3:1 against the window and the page in each theme, and
+unlike the colour of a selected row, so the ring is not taken for a selection."""
+
+def _high_contrast_parts() -> dict[str, QPalette]:
+    """Fusion draws field borders and scroll-bar handles in shades of the window colour, which
+    vanish on pure black: in high contrast they get colours of their own, by class. (A style sheet
+    would do it too, but an application style sheet fixes every widget's font where it was, and
+    the text size must be able to change.)"""
+    scroll_bar = palette_for(HIGH_CONTRAST)
+    for role, colour in ((QPalette.ColorRole.Button, "#ffffff"), (QPalette.ColorRole.ButtonText, "#000000"),
+                         (QPalette.ColorRole.Window, "#000000"), (QPalette.ColorRole.Light, "#ffffff"),
+                         (QPalette.ColorRole.Midlight, "#ffffff"), (QPalette.ColorRole.Mid, "#ffffff"),
+                         (QPalette.ColorRole.Dark, "#ffffff"), (QPalette.ColorRole.Shadow, "#ffffff")):
+        scroll_bar.setColor(role, QColor(colour))
+    field = palette_for(HIGH_CONTRAST)
+    field.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))  # Fusion's field border: a shade of it
+    return {"QScrollBar": scroll_bar, "QLineEdit": field}
+
+
 def apply(theme: Theme) -> None:
     app = QApplication.instance()
     if app.style().name().lower() != "fusion":
         app.setStyle(QStyleFactory.create("Fusion"))
-    app.setPalette(palette_for(theme))
-    # Fusion draws field borders a shade off the window colour: invisible on pure black.
-    app.setStyleSheet("QLineEdit { border: 2px solid #ffffff; padding: 2px; }" if theme is HIGH_CONTRAST else "")
+    app.setPalette(palette_for(theme))  # which also drops the palettes of single classes
+    if theme is HIGH_CONTRAST:
+        for class_name, palette in _high_contrast_parts().items():
+            app.setPalette(palette, class_name)
+    focus_ring.install(QColor(FOCUS_COLOURS[theme.name]))
 
 
 HELP_NOW_STYLES = {

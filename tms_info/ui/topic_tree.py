@@ -1,44 +1,19 @@
 """The list of topics on the left: sections and their articles, in the library's order."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from tms_info.content.model import Page, TreeNode
 from tms_info.content.safe_html import plain_label
 from tms_info.ui.texts import translate
+from tms_info.ui.wrapping import wrap_rows
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 OPEN_SECTIONS_UP_TO = 150
 """With more pages than this (a clinic's large library), sections start closed and the one being
 read opens: hundreds of titles in one list are hard to find your way in, and slow to lay out."""
-
-
-class _WrappingDelegate(QStyledItemDelegate):
-    """Long titles wrap onto a second line instead of being cut off: Qt's own item size ignores
-    word wrap, so the height is measured here for the column's width."""
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self._tree = tree
-        self._sizes: dict[tuple[str, int, str], QSize] = {}
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        depth = 0
-        parent = index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        text_margin = 2 * (self._tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
-        width = max(60, self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - text_margin)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        key = (text, width, self._tree.font().key())
-        size = self._sizes.get(key)
-        if size is None:
-            bounds = self._tree.fontMetrics().boundingRect(QRect(0, 0, width, 10_000),
-                                                           int(Qt.TextFlag.TextWordWrap), text)
-            size = self._sizes[key] = QSize(width, bounds.height() + 8)
-        return size
 
 
 class TopicTree(QTreeWidget):
@@ -52,11 +27,7 @@ class TopicTree(QTreeWidget):
         self.setAccessibleName(translate("TopicTree", "Topics"))
         self.setAccessibleDescription(
             translate("TopicTree", "All pages, grouped by section. Use the arrow keys to move and open a page."))
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setUniformRowHeights(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setItemDelegate(_WrappingDelegate(self))
+        wrap_rows(self)  # long titles wrap onto a second line instead of being cut off
         self._items: dict[str, QTreeWidgetItem] = {}
         self.currentItemChanged.connect(self._on_current_changed)
 
@@ -64,12 +35,32 @@ class TopicTree(QTreeWidget):
         super().resizeEvent(event)
         self.doItemsLayout()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_longest_word()
+
+    def _fit_longest_word(self) -> None:
+        """Never narrower than the longest word of a title at its depth, so that a long word
+        ("antidepressants" at 200%) wraps whole onto its own line instead of being cut off."""
+        metrics = self.fontMetrics()
+        widest = 0
+        for item in self._items.values():
+            depth, parent = 1, item.parent()
+            while parent is not None:
+                depth, parent = depth + 1, parent.parent()
+            word = max((metrics.horizontalAdvance(word) for word in item.text(0).split()), default=0)
+            widest = max(widest, word + self.indentation() * depth)
+        chrome = self.frameWidth() * 2 + self.verticalScrollBar().sizeHint().width() + 16
+        self.setMinimumWidth(widest + chrome)
+
     def set_topics(self, home: Page | None, nodes: tuple[TreeNode, ...]) -> None:
         self.clear()
         self._items.clear()
         # Rows are built apart from the tree and added in one go: the view is told once, not per row.
         self.addTopLevelItems([self._item(node) for node in ((TreeNode(home),) if home else ()) + nodes])
         self.open_sections()
+        self._fit_longest_word()
 
     def open_sections(self) -> None:
         """The list as it first looks: every section open or, in a large library, only the section
