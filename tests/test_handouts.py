@@ -16,7 +16,7 @@ from PySide6.QtGui import QTextDocument, QTextTable
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QMessageBox
 
-from tms_info import handouts
+from tms_info import handouts, pagination
 from tms_info.content.library import Library
 from tms_info.content.render import Renderer
 from tms_info.locations import bundled_content_root
@@ -85,10 +85,10 @@ def test_a_heading_at_the_foot_of_a_page_goes_over_with_its_text(qapp, headings)
                      "<p>Its text.</p>")
     document.setPageSize(QSizeF(400, 100_000))
     blocks = [document.findBlock(document.toPlainText().index(text)) for text in headings]
-    cut = handouts._span(document, blocks[-1])[1] + 4
+    cut = pagination.span(document, blocks[-1])[1] + 4
     document.setPageSize(QSizeF(400, cut))  # the headings fit on page 1, the text does not
-    handouts._keep_paragraphs_whole(document, cut)
-    assert all(cut <= handouts._span(document, block)[0] < 2 * cut for block in blocks), "page 2 starts with them"
+    pagination.keep_paragraphs_whole(document, cut)
+    assert all(cut <= pagination.span(document, block)[0] < 2 * cut for block in blocks), "page 2 starts with them"
     assert document.pageCount() == 2
 
 
@@ -102,12 +102,12 @@ def test_a_table_keeps_its_heading_header_and_first_row_together(qapp):
     document.pageCount()  # laid out on one long page, to find where the lines fall
     table = next(frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable))
     first_row = table.cellAt(1, 0).firstCursorPosition().block()
-    cut = handouts._span(document, first_row)[0] + first_row.layout().lineAt(2).y() + 2
+    cut = pagination.span(document, first_row)[0] + first_row.layout().lineAt(2).y() + 2
     document.setPageSize(QSizeF(300, cut))  # the page ends after the first row's second line
-    handouts._keep_paragraphs_whole(document, cut)
+    pagination.keep_paragraphs_whole(document, cut)
     heading = document.findBlock(document.toPlainText().index("A table"))
-    assert handouts._span(document, heading)[0] >= cut, "the heading starts page 2"
-    assert cut <= handouts._span(document, table)[0] and handouts._span(document, table)[1] < 2 * cut
+    assert pagination.span(document, heading)[0] >= cut, "the heading starts page 2"
+    assert cut <= pagination.span(document, table)[0] and pagination.span(document, table)[1] < 2 * cut
 
 
 @pytest.mark.parametrize("where", ["missing folder", "folder is a file"])

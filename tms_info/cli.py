@@ -146,14 +146,14 @@ def run_export(page_id: str | None, everything: bool, output: Path, content: Cli
     library = content.library()
     try:
         if everything:
-            written = export_all(library, output, clinic)
+            written = export_all(library, output, clinic, content.config.clinic_phone)
             print(f"Saved {len(written)} handouts in {output}")
             return 0
         page = library.page(page_id)
         if page is None:
             print(f"tms-info export: there is no page called '{page_id}'", file=sys.stderr)
             return 2
-        pages = write_pdf(Renderer(library, clinic), page, output, clinic=clinic)
+        pages = write_pdf(Renderer(library, clinic), page, output, clinic=clinic, phone=content.config.clinic_phone)
         print(f"Saved {output} ({pages} page{'s' * (pages != 1)})")
         return 0
     except HandoutError as error:
@@ -232,7 +232,8 @@ def run_search(query: str, limit: int, as_json: bool, content: ClinicContent) ->
         names = [library.term(term_id).term for term_id in results.suggestions]
         print(translate("Search", "Glossary words close to what you typed: {words}").format(words=", ".join(names)))
     if not results.hits:
-        print(translate("Search", "Topics: {topics}").format(topics=", ".join(node.page.title for node in library.tree())))
+        topics = ", ".join(node.page.title for node in library.tree())
+        print(translate("Search", "Topics: {topics}").format(topics=topics))
     return 0
 
 

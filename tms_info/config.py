@@ -24,7 +24,8 @@ DEFAULT_EXIT_KEYS = "Ctrl+Alt+Shift+Q"
 CONTENT_ENV = "TMS_INFO_CONTENT_DIR"
 CONFIG_ENV = "TMS_INFO_CONFIG"
 KEYS = {
-    "name": "the clinic's name, shown in the window title and on handouts",
+    "name": "the clinic's name, shown in the window title, the toolbar and on handouts",
+    "phone": "the clinic's phone number, printed on handouts under the clinic's name",
     "content_dirs": "folders of the clinic's own pages, one per line",
     "kiosk": "yes or no: run full screen for a waiting room",
     "idle_timeout": "seconds without use before a kiosk starts afresh (30 to 86400)",
@@ -33,6 +34,7 @@ KEYS = {
     "language": "the language the app starts in: " + ", ".join(LANGUAGES) + " (else the system's)",
     "text_size": "the starting text size in percent: " + ", ".join(map(str, TEXT_SIZES)),
 }
+_PHONE = re.compile(r"^(?=(?:\D*\d){3})[+0-9 ().\-/]{3,32}$")  # 3 or more digits and the usual separators
 _KEY_COMBINATION = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+){2,}([A-Za-z0-9]|F([1-9]|1[0-2]))$")
 
 
@@ -48,6 +50,7 @@ def system_config_path() -> Path:
 @dataclass(frozen=True)
 class Config:
     clinic_name: str | None = None
+    clinic_phone: str | None = None
     content_dirs: tuple[Path, ...] = ()
     kiosk: bool = False
     idle_timeout: int = DEFAULT_IDLE_SECONDS
@@ -96,6 +99,12 @@ def read_config(path: Path | None = None) -> Config:
 
     if values.get("name", "").strip():
         config = replace(config, clinic_name=values["name"].strip())
+    if "phone" in values:
+        phone = values["phone"].strip()
+        if _PHONE.match(phone):
+            config = replace(config, clinic_phone=phone)
+        else:
+            wrong("phone", values["phone"])
     if "content_dirs" in values:
         config = replace(config, content_dirs=_split_paths(values["content_dirs"]))
     if "kiosk" in values:

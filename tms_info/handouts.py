@@ -7,37 +7,55 @@ renamed into place at the end, so a failure never leaves half a file behind.
 """
 from __future__ import annotations
 
+import math
 import os
+import re
 import tempfile
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
+    QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextBlock,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextTable,
 )
 
 from tms_info.content.library import Library
 from tms_info.content.model import Page
 from tms_info.content.render import Renderer
 from tms_info.content.safe_html import load_resource
-from tms_info.content.style import LIGHT, stylesheet
+from tms_info.content.style import LIGHT, body_px, stylesheet
 from tms_info.documents import fit_pictures, set_reading_style
+from tms_info.fonts import install_fonts
+from tms_info.pagination import page_count, paginate
 from tms_info.ui.texts import app_name, translate
 
-PRINT_TEXT_SIZE = 80  # percent of the screen size: about 11 points on paper at 96 dots an inch
+PRINT_TEXT_SIZE = 90  # percent of the screen size: a 16-pixel body, 12 points on paper at 96 dots an inch
 DOTS_PER_INCH = 96
-PAPER_STYLE = "a, a.term { color: #1d2430; text-decoration: none; }"  # links cannot be followed on paper
+FOOTER_PX = 12  # 9 points
+PAPER_STYLE = ("a, a.term { color: #1d2430; text-decoration: none; }"  # links cannot be followed on paper
+               "a.term span { text-decoration: none; text-underline-style: none; }"
+               # the clinic's own box, drawn like a card: a full frame, not a coloured bar
+               "table.clinic { border-width: 2px; border-style: solid; border-color: #14324f; margin-top: 8px; }"
+               "td.clinic { padding: 12px; border-width: 0; }")
+# A ligature is one glyph for "fi" or "ffl": copied, searched or read aloud from the PDF it is a
+# stray symbol ("ﬁrst"), so handouts print the letters one by one.
+NO_LIGATURES = ("liga", "clig", "dlig")
+WRITING_LINE_GAP = 40  # pixels between the lines to write on under a question list: 10.5 mm, room for a large hand
+WRITING_LINE_COLOUR = "#6b7480"
+SOURCES_HEADING = '<h2 id="sources">'
+HEADING_ID = re.compile(r'(<h[1-6][^>]*?)\s+id="[^"]*"')
 FOOTER_DISCLAIMER = QT_TRANSLATE_NOOP(
     "Handout", "Information, not medical advice: talk to your care team about your own treatment. "
     "In a crisis call 911 or 988 (US), 999 or 116 123 (UK), 112 (EU).")  # translated where it is used
@@ -64,13 +82,51 @@ class _HandoutDocument(QTextDocument):
 
 
 def handout_document(renderer: Renderer, page: Page, toggled: frozenset[int] = frozenset(),
-                     clinic: str | None = None) -> QTextDocument:
+                     clinic: str | None = None, phone: str | None = None) -> QTextDocument:
     document = _HandoutDocument(tuple(renderer.library.roots))
     document.setDocumentMargin(0)
-    set_reading_style(document, stylesheet(PRINT_TEXT_SIZE, LIGHT) + PAPER_STYLE,
-                      round(18 * PRINT_TEXT_SIZE / 100))
-    document.setHtml(renderer.handout_html(page, toggled, clinic))
+    set_reading_style(document, stylesheet(PRINT_TEXT_SIZE, LIGHT) + PAPER_STYLE, body_px(PRINT_TEXT_SIZE))
+    font = document.defaultFont()
+    font.setFamilies([install_fonts()])
+    for feature in NO_LIGATURES:
+        font.setFeature(QFont.Tag(feature), 0)
+    document.setDefaultFont(font)
+    html = renderer.handout_html(page, toggled, clinic)
+    if clinic:
+        block = clinic_block_html(clinic, phone)
+        html = html.replace(SOURCES_HEADING, block + SOURCES_HEADING, 1) if SOURCES_HEADING in html else html + block
+    # A heading's id starts it with an anchor, drawn as a text run of its own that PDF readers take
+    # for a word of its own ("W hat is..."); paper has no links to it.
+    document.setHtml(HEADING_ID.sub(r"\1", html))
+    _rule_writing_lines(document)
     return document
+
+
+def clinic_block_html(clinic: str, phone: str | None = None) -> str:
+    """A box at the end of the handout with who gave it and how to reach them."""
+    lines = [f"<b>{escape(clinic)}</b>"]
+    if phone:
+        lines.append(escape(translate("Handout", "Phone: {phone}").format(phone=phone)))
+    title = escape(translate("Handout", "Your clinic"))
+    invitation = escape(translate("Handout", "Ask us about anything in this handout, or about your own treatment."))
+    return (f'<table class="clinic" width="100%" cellspacing="0"><tr><td class="clinic">'
+            f'<p class="callout-title">{title}</p><p>{"<br>".join(lines)}</p><p>{invitation}</p>'
+            f'</td></tr></table>')
+
+
+def _rule_writing_lines(document: QTextDocument) -> None:
+    """The horizontal rules a page prints to write on (`---` in a `print-only` block) are spaced and
+    drawn as lines on a writing pad: a large hand needs about 10 mm between lines, and a grey line."""
+    block = document.begin()
+    while block.isValid():
+        paragraph = block.blockFormat()
+        if paragraph.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth):
+            paragraph.setTopMargin(0)
+            paragraph.setBottomMargin(0)
+            paragraph.setLineHeight(WRITING_LINE_GAP, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            paragraph.setBackground(QColor(WRITING_LINE_COLOUR))
+            QTextCursor(block).setBlockFormat(paragraph)
+        block = block.next()
 
 
 def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str, keep_paper: bool = False) -> int:
@@ -81,14 +137,17 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str,
                                      QPageLayout.Unit.Millimeter))
     page_rect = device.pageLayout().paintRectPixels(device.resolution())
     footer_font = QFont(document.defaultFont())
-    footer_font.setPixelSize(11)
-    footer_height = 44
+    footer_font.setPixelSize(FOOTER_PX)
+    number_width = 10 * FOOTER_PX
+    wrapped = QFontMetricsF(footer_font, device).boundingRect(
+        QRectF(0, 0, page_rect.width() - number_width, 10 * page_rect.height()), int(Qt.TextFlag.TextWordWrap), footer)
+    footer_height = math.ceil(wrapped.height()) + 14  # as many lines as the footer takes (a clinic's name, Spanish)
     body_height = page_rect.height() - footer_height
     document.documentLayout().setPaintDevice(device)
     fit_pictures(document, page_rect.width())  # before paginating: a later change is laid out only in part
     document.setPageSize(QSizeF(page_rect.width(), body_height))
-    _keep_paragraphs_whole(document, body_height)
-    pages = document.pageCount()
+    paginate(document, body_height)
+    pages = page_count(document, body_height)
     painter = QPainter()
     if not painter.begin(device):
         raise HandoutError(translate("Handout", "the file or printer could not be opened for writing"))
@@ -106,9 +165,9 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str,
             painter.setFont(footer_font)
             painter.setPen(Qt.GlobalColor.darkGray)
             painter.drawLine(0, body_height + 6, page_rect.width(), body_height + 6)
-            text_rect = QRectF(0, body_height + 10, page_rect.width() - 90, footer_height - 10)
+            text_rect = QRectF(0, body_height + 10, page_rect.width() - number_width, footer_height - 10)
             painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), footer)
-            painter.drawText(QRectF(page_rect.width() - 90, body_height + 10, 90, 20),
+            painter.drawText(QRectF(page_rect.width() - number_width, body_height + 10, number_width, 2 * FOOTER_PX),
                              int(Qt.AlignmentFlag.AlignRight),
                              translate("Handout", "Page {number} of {pages}").format(number=number + 1, pages=pages))
     finally:
@@ -117,77 +176,13 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: str,
     return pages
 
 
-def _span(document: QTextDocument, item: QTextBlock | QTextTable) -> tuple[float, float]:
-    """Where a paragraph's first line starts and its last line ends, on the paginated document; for a
-    table, what must stay together: from its top to the end of its first row under the header."""
-    layout = document.documentLayout()
-    if isinstance(item, QTextTable):
-        top = layout.frameBoundingRect(item).top()
-        row = min(item.format().headerRowCount(), item.rows() - 1)
-        cells = (item.cellAt(row, column).lastCursorPosition().block() for column in range(item.columns()))
-        return top, max(_span(document, block)[1] for block in cells if block.layout().lineCount())
-    top = layout.blockBoundingRect(item).top()
-    lines = item.layout()
-    last = lines.lineAt(lines.lineCount() - 1)
-    return top + lines.lineAt(0).y(), top + last.y() + last.height()
-
-
-def _set_new_page_before(item: QTextBlock | QTextTable, new_page: bool) -> None:
-    policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore if new_page else QTextFormat.PageBreakFlag.PageBreak_Auto
-    if isinstance(item, QTextTable):
-        table = item.format()
-        table.setPageBreakPolicy(policy)
-        item.setFormat(table)
-    else:
-        paragraph = item.blockFormat()
-        paragraph.setPageBreakPolicy(policy)
-        QTextCursor(item).setBlockFormat(paragraph)
-
-
-def _keep_paragraphs_whole(document: QTextDocument, page_height: float) -> None:
-    """Starts a new page before a paragraph or box that would be split across two, and before a
-    heading that would be left at the foot of a page. A split paragraph is harder to follow on
-    paper; and Qt draws the line before each page's first line too, out of sight but in the PDF's
-    text, so a screen reader would read it twice. Not moved: what is longer than half a page, and
-    a table's later rows (it keeps its header and first row together, then runs on row by row,
-    its header repeated), so a line can still be read twice there."""
-    def page(y: float) -> int:
-        return int(y // page_height)
-
-    for _ in range(5):  # each look starts from a fresh layout, and looks again until nothing moves
-        document.markContentsDirty(0, document.characterCount())
-        changed = False
-        previous: QTextBlock | QTextTable | None = None
-        block = document.begin()
-        while block.isValid():
-            table = QTextCursor(block).currentTable()
-            item = block if table is None else table
-            if block.layout().lineCount() and (table is None or block.position() == table.firstPosition()):
-                first, last = _span(document, item)
-                moved = page(first) != page(last - 1) and last - first < page_height / 2
-                if moved:
-                    _set_new_page_before(item, True)
-                    first, last = _span(document, item)
-                if isinstance(previous, QTextBlock) and previous.blockFormat().headingLevel() \
-                        and page(_span(document, previous)[1] - 1) < page(first):
-                    _set_new_page_before(item, False)  # it follows its heading now, moved in this look or an earlier one
-                    _set_new_page_before(previous, True)
-                    moved = True
-                changed = changed or moved
-                previous = item
-            block = block.next()
-        if not changed:
-            return
-    document.markContentsDirty(0, document.characterCount())
-
-
 def footer_text(page: Page, clinic: str | None) -> str:
     title = page.title if page.title.endswith((".", "?", "!")) else page.title + "."
     return f"{clinic + ' · ' if clinic else ''}{app_name()}: {title} {translate('Handout', FOOTER_DISCLAIMER)}"
 
 
 def write_pdf(renderer: Renderer, page: Page, target: Path, toggled: frozenset[int] = frozenset(),
-              clinic: str | None = None) -> int:
+              clinic: str | None = None, phone: str | None = None) -> int:
     """Writes one page as a PDF handout; returns its number of pages. Raises HandoutError."""
     target = Path(target)
     folder = target.parent
@@ -207,7 +202,8 @@ def write_pdf(renderer: Renderer, page: Page, target: Path, toggled: frozenset[i
         writer.setResolution(DOTS_PER_INCH)
         writer.setTitle(page.title)
         writer.setCreator(app_name())
-        pages = paint_pages(handout_document(renderer, page, toggled, clinic), writer, footer_text(page, clinic))
+        pages = paint_pages(handout_document(renderer, page, toggled, clinic, phone), writer,
+                            footer_text(page, clinic))
         del writer
         if not _is_complete_pdf(Path(temporary)):  # QPdfWriter does not report a failed write
             raise HandoutError(translate("Handout", "the file could not be written completely (is the disk full?)"))
@@ -228,7 +224,7 @@ def _is_complete_pdf(path: Path) -> bool:
         return b"%%EOF" in file.read()
 
 
-def export_all(library: Library, folder: Path, clinic: str | None = None) -> list[Path]:
+def export_all(library: Library, folder: Path, clinic: str | None = None, phone: str | None = None) -> list[Path]:
     """Every article as a PDF in `folder` (created if missing), named after its id."""
     folder = Path(folder)
     try:
@@ -240,6 +236,6 @@ def export_all(library: Library, folder: Path, clinic: str | None = None) -> lis
     written = []
     for page in sorted(library.pages.values(), key=lambda p: p.id):
         target = folder / (page.id.replace("/", "-") + ".pdf")
-        write_pdf(renderer, page, target, clinic=clinic)
+        write_pdf(renderer, page, target, clinic=clinic, phone=phone)
         written.append(target)
     return written
