@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import READER_CONTENT
 from helpers import click_link, visible_text, write
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -37,7 +37,8 @@ def test_a_full_configuration_is_read(tmp_path, clinic):
     path = write(tmp_path / "tms-info.ini", f"[clinic]\nname = Riverside Clinic\ncontent_dirs = {clinic}\n"
                  "kiosk = yes\nidle_timeout = 120\nexit_keys = Ctrl+Alt+X\nlanguage = en\ntext_size = 130%\n")
     config = read_config(path)
-    assert config == Config("Riverside Clinic", (clinic,), True, 120, "Ctrl+Alt+X", "en", 130, path, ())
+    assert config == Config(clinic_name="Riverside Clinic", content_dirs=(clinic,), kiosk=True, idle_timeout=120,
+                            exit_keys="Ctrl+Alt+X", language="en", text_size=130, source=path, problems=())
 
 
 @pytest.mark.parametrize(("line", "problem"), [
@@ -177,12 +178,16 @@ def test_the_kiosk_starts_afresh_when_idle(kiosk, qtbot):
 
 def test_activity_keeps_the_kiosk_from_resetting(kiosk, qtbot):
     kiosk.open_page("basics/second")
-    kiosk.kiosk.idle.setInterval(400)
-    kiosk.kiosk.idle.start()
-    for _ in range(4):
-        qtbot.wait(150)
-        qtbot.mouseMove(kiosk.view.viewport())
-        qtbot.keyClick(kiosk.view, "a")
+    idle = kiosk.kiosk.idle
+    idle.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer's remaining time moves by up to 5%
+    idle.setInterval(60_000)  # long enough never to fire on a busy machine: the test watches it restart
+    idle.start()
+    for activity in (lambda: qtbot.keyClick(kiosk.view, "a"),
+                     lambda: qtbot.mouseClick(kiosk.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))):
+        qtbot.waitUntil(lambda: idle.remainingTime() < 59_700)  # time has passed since the last start
+        before = idle.remainingTime()
+        activity()
+        assert idle.remainingTime() > before + 200, "the activity started the idle time again"
     assert kiosk.windowTitle().startswith("Second article")
 
 
@@ -194,3 +199,23 @@ def test_a_kiosk_closes_only_with_the_clinics_keys_and_writes_nothing(kiosk, qtb
     assert not kiosk.isVisible()
     assert not settings_file.exists(), "no settings written"
     assert kiosk.cache_dir is None, "the search index stays in memory"
+
+
+def test_the_clinics_phone_number_is_read_and_a_wrong_one_reported(tmp_path):
+    path = write(tmp_path / "clinic.ini", "[clinic]\nname = Riverside\nphone = +1 (555) 010-0199\n")
+    assert read_config(path).clinic_phone == "+1 (555) 010-0199"
+    path = write(tmp_path / "bad.ini", "[clinic]\nphone = call us!\n")
+    config = read_config(path)
+    assert config.clinic_phone is None and any("'phone = call us!' is not valid" in p for p in config.problems)
+
+
+def test_export_prints_the_clinics_phone_number_on_handouts(qapp, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from tms_info.cli import main
+
+    config = write(tmp_path / "clinic.ini", "[clinic]\nname = Riverside\nphone = (555) 010-0199\n")
+    target = tmp_path / "what.pdf"
+    assert main(["export", "about/what-is-tms", "--config", str(config), "-o", str(target)]) == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    assert "Riverside" in text and "(555) 010-0199" in text

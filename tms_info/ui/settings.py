@@ -54,7 +54,7 @@ class MemorySettings:
     def value(self, key: str) -> object:
         return self._values.get(key)
 
-    def setValue(self, key: str, value: object) -> None:  # noqa: N802 (QSettings' name)
+    def setValue(self, key: str, value: object) -> None:
         self._values[key] = value
 
     def sync(self) -> None:
@@ -63,7 +63,7 @@ class MemorySettings:
     def status(self) -> QSettings.Status:
         return QSettings.Status.NoError
 
-    def fileName(self) -> str:  # noqa: N802
+    def fileName(self) -> str:
         return ""
 
 
@@ -191,8 +191,8 @@ def _read_file(path: Path) -> tuple[dict[str, str], str | None]:
         return {}, f"larger than {MAX_FILE_BYTES // 1024} KB"
     values: dict[str, str] = {}
     section = "General"
-    for line in _LINE_BREAK.split(data.decode("utf-8", errors="replace")):
-        line = line.strip(" \t")
+    for raw_line in _LINE_BREAK.split(data.decode("utf-8", errors="replace")):
+        line = raw_line.strip(" \t")
         if not line or line.startswith((";", "#")):
             continue
         if line.startswith("[") and line.endswith("]"):
@@ -212,6 +212,7 @@ class SettingsFile:
     def __init__(self, path: Path) -> None:
         self._path = Path(path)
         self._changed: dict[str, str] = {}
+        self._unsaved_reason: str | None = None  # why the last write failed, said once, not at every change
         self._stored, problem = _read_file(self._path)
         self._damaged = problem is not None
         if problem:
@@ -221,18 +222,21 @@ class SettingsFile:
         raw = self._changed.get(key, self._stored.get(key))
         return None if raw is None else _from_text(raw)
 
-    def setValue(self, key: str, value: SettingValue) -> None:  # noqa: N802 (QSettings' name)
-        self._changed[key] = _to_text(value)
+    def setValue(self, key: str, value: SettingValue) -> None:
+        raw = _to_text(value)
+        if key in self._changed or self._stored.get(key) != raw:  # the same value again: nothing to write
+            self._changed[key] = raw
 
     def status(self) -> QSettings.Status:
         return QSettings.Status.FormatError if self._damaged else QSettings.Status.NoError
 
-    def fileName(self) -> str:  # noqa: N802
+    def fileName(self) -> str:
         return str(self._path)
 
     def sync(self) -> None:
         """Writes the changed values over what the file holds now (another window may have written
-        it meanwhile). A file that could not be used is kept beside it as `.damaged`."""
+        it meanwhile). The window calls it as the reader's choices change, so that a logout, shutdown
+        or crash loses none. A file that could not be used is kept beside it as `.damaged`."""
         if not self._changed:
             return
         stored, problem = _read_file(self._path)
@@ -256,9 +260,12 @@ class SettingsFile:
                 os.unlink(temporary)
                 raise
         except OSError as error:
-            log.warning("settings not saved to %s (%s)", self._path, error.strerror or error)
+            reason = str(error.strerror or error)
+            (log.info if reason == self._unsaved_reason else log.warning)(
+                "settings not saved to %s (%s)", self._path, reason)
+            self._unsaved_reason = reason
             return
-        self._stored, self._changed, self._damaged = values, {}, False
+        self._stored, self._changed, self._damaged, self._unsaved_reason = values, {}, False, None
 
 
 class Preferences:
@@ -268,7 +275,7 @@ class Preferences:
     def _raw(self, key: str) -> object:
         try:
             return self._settings.value(key)
-        except Exception:  # noqa: BLE001 (a value that cannot be turned back into a Python object)
+        except Exception:
             log.info("setting %s could not be read; using the default", key)
             return None
 
