@@ -47,16 +47,20 @@ from tms_info.history import History, Place
 from tms_info.reading_list import ReadingList
 from tms_info.ui import theme as theming
 from tms_info.ui.article_view import ArticleView
+from tms_info.ui.clinic_name import ClinicName
 from tms_info.ui.find_bar import FindBar
 from tms_info.ui.glossary_panel import GlossaryPanel
+from tms_info.ui.icons import apply_icons
 from tms_info.ui.kiosk import Kiosk
 from tms_info.ui.my_pages import MyPagesPanel
 from tms_info.ui.notice_bar import NoticeBar
+from tms_info.ui.page_outline import PageOutline
 from tms_info.ui.page_worker import PageWorker
 from tms_info.ui.search_box import IndexLoader, SearchBox
 from tms_info.ui.settings import Preferences
 from tms_info.ui.texts import app_name, count_pages, count_problems, translate
 from tms_info.ui.topic_tree import TopicTree
+from tms_info.ui.window_text_size import apply_text_size, steady_width
 
 if TYPE_CHECKING:
     from tms_info.content.search import SearchHit
@@ -97,6 +101,8 @@ class MainWindow(QMainWindow):
         self.tree.set_topics(library.page(HOME_ID), library.tree())
         self.view = ArticleView()
         self.view.set_resource_roots(library.roots)
+        self.view.set_page_titles(lambda page_id: (page.title if (page := self.library.page(page_id)) else None))
+        self.outline = PageOutline(self.view)
         self.find_bar = FindBar(self.view)
         self.notice = NoticeBar()
         reading = QWidget()
@@ -104,6 +110,7 @@ class MainWindow(QMainWindow):
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
         reading_layout.addWidget(self.notice)
+        reading_layout.addWidget(self.outline)
         reading_layout.addWidget(self.view)
         reading_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -118,6 +125,8 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryPanel(self.renderer.term_html)
         self.glossary.set_terms(library.terms_a_to_z())
         self.glossary.set_resource_roots(library.roots)
+        self.glossary.entry.set_page_titles(
+            lambda page_id: (page.title if (page := self.library.page(page_id)) else None))
         self.glossary_dock = QDockWidget(translate("MainWindow", "Glossary"))
         self.glossary_dock.setObjectName("glossaryDock")
         self.glossary_dock.setWidget(self.glossary)
@@ -155,6 +164,7 @@ class MainWindow(QMainWindow):
         self.my_pages.pageChosen.connect(self.open_page)
         self.my_pages.savedRemoved.connect(self._unsave)
         self.view.firstPainted.connect(self.start_search_index)  # after the first page is on the screen
+        self.view.meaningShown.connect(self.show_status)
         self.view.zoomStepped.connect(lambda step: self.larger_text() if step > 0 else self.smaller_text())
         self.theme_choice = preferences.theme if preferences.theme in theming.CHOICES else theming.SYSTEM
         self.theme_actions[self.theme_choice].setChecked(True)
@@ -207,7 +217,7 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(translate("MainWindow", "&Print…"), self.print_page,
                                          QKeySequence.StandardKey.Print,
                                          translate("MainWindow", "Print this page as a handout"))
-        self.pdf_action = self._action(translate("MainWindow", "Save as P&DF…"), lambda: self.save_pdf(),
+        self.pdf_action = self._action(translate("MainWindow", "Save as P&DF…"), self.save_pdf,
                                        "Ctrl+Shift+S", translate("MainWindow", "Save this page as a PDF handout"))
         self.search_action = self._action(translate("MainWindow", "&Search…"), self.search.focus, "Ctrl+K",
                                           translate("MainWindow", "Search the articles and the glossary"))
@@ -220,10 +230,10 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(translate("MainWindow", "&Save this page"), self.toggle_saved, "Ctrl+D",
                                         translate("MainWindow", "Save this page to My pages, or take it off"))
         self.save_action.setCheckable(True)
-        self.save_action.setIconText(translate("MainWindow", "☆ Save"))
+        self.save_action.setIconText(translate("MainWindow", "Save"))
         self.next_area_action = self._action(
             translate("MainWindow", "Next area"), lambda: self.cycle_focus(+1), "F6",
-            translate("MainWindow", "Move to the next area: topics, article, glossary, search"))
+            translate("MainWindow", "Move to the next area: topics, article, glossary, My pages, search"))
         self.previous_area_action = self._action(translate("MainWindow", "Previous area"),
                                                  lambda: self.cycle_focus(-1), "Shift+F6")
         self.my_pages_toggle = self.my_pages_dock.toggleViewAction()
@@ -281,6 +291,9 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
+        self.clinic_label = ClinicName(self.config.clinic_name) if self.config.clinic_name else None
+        if self.clinic_label is not None:  # the title bar that names the clinic too is not seen in a kiosk
+            toolbar.addWidget(self.clinic_label)
         toolbar.addAction(self.help_now_action)
         help_button = toolbar.widgetForAction(self.help_now_action)
         help_button.setObjectName("helpNowButton")
@@ -366,7 +379,7 @@ class MainWindow(QMainWindow):
             self._index_started = True
             self.index_loader.start(self.library, self.cache_dir)
 
-    def open_search_hit(self, hit: "SearchHit", words: tuple[str, ...]) -> None:
+    def open_search_hit(self, hit: SearchHit, words: tuple[str, ...]) -> None:
         if hit.kind == "term":
             self.show_term(hit.id)
             return
@@ -412,7 +425,8 @@ class MainWindow(QMainWindow):
             self.page_worker.render(page, toggled)
             html = self.renderer.opening_html(page)
         else:
-            html = self.renderer.page_html(page, toggled) if page else self.renderer.not_found_html(self.current_page_id)
+            html = (self.renderer.page_html(page, toggled) if page
+                    else self.renderer.not_found_html(self.current_page_id))
         self.view.show_html(html, stylesheet(self.text_size, self.theme), body_px(self.text_size))
         self.find_bar.refresh()
 
@@ -434,10 +448,11 @@ class MainWindow(QMainWindow):
     def _show_reading_list(self) -> None:
         saved = self.current_page_id is not None and self.reading.is_saved(self.current_page_id)
         self.save_action.setChecked(saved)
-        self.save_action.setIconText(translate("MainWindow", "★ Saved") if saved
-                                     else translate("MainWindow", "☆ Save"))
+        self.save_action.setIconText(translate("MainWindow", "Saved") if saved
+                                     else translate("MainWindow", "Save"))
         self.save_action.setEnabled(self.library.page(self.current_page_id or "") is not None)
         self.my_pages.show_lists(self.reading)
+        self.save_reading()
 
     def toggle_saved(self) -> None:
         if self.current_page_id is None:
@@ -453,13 +468,16 @@ class MainWindow(QMainWindow):
 
     def cycle_focus(self, step: int) -> None:
         """F6: moves between the big areas of the window, as in web browsers."""
-        areas = [self.tree, self.view]
-        if self.glossary_dock.isVisible():
-            areas.append(self.glossary.filter_box)
-        areas.append(self.search.field)
+        areas: list[tuple[QWidget, QWidget]] = [(self.tree, self.tree), (self.view, self.view)]
+        for panel in (self.glossary, self.my_pages):  # only a panel on the screen, not one behind another
+            target = panel.focus_target()
+            if target is not None:
+                areas.append((panel, target))
+        areas.append((self.search, self.search.field))
         focused = QApplication.focusWidget()
-        current = next((i for i, area in enumerate(areas) if area is focused or area.isAncestorOf(focused)), -1)
-        areas[(current + step) % len(areas)].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        current = next((i for i, (area, _target) in enumerate(areas)
+                        if focused is not None and (area is focused or area.isAncestorOf(focused))), -1)
+        areas[(current + step) % len(areas)][1].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -564,7 +582,7 @@ class MainWindow(QMainWindow):
             printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
         try:
             document = handouts.handout_document(self.renderer, page, frozenset(self.toggled_boxes.get(page.id, ())),
-                                                 self.config.clinic_name)
+                                                 self.config.clinic_name, self.config.clinic_phone)
             handouts.paint_pages(document, printer, handouts.footer_text(page, self.config.clinic_name),
                                  keep_paper=True)
         except handouts.HandoutError as error:
@@ -590,8 +608,9 @@ class MainWindow(QMainWindow):
         from tms_info import handouts
 
         try:
-            pages = handouts.write_pdf(self.renderer, page, Path(target), frozenset(self.toggled_boxes.get(page.id, ())),
-                                       self.config.clinic_name)
+            toggled = frozenset(self.toggled_boxes.get(page.id, ()))
+            pages = handouts.write_pdf(self.renderer, page, Path(target), toggled,
+                                       self.config.clinic_name, self.config.clinic_phone)
         except handouts.HandoutError as error:
             QMessageBox.warning(self, translate("MainWindow", "Could not save the PDF"),
                                 translate("MainWindow", "The PDF was not saved: {reason}. Nothing was changed. "
@@ -647,11 +666,13 @@ class MainWindow(QMainWindow):
             self.text_size = size
             self._restyle()
             self.show_status(translate("MainWindow", "Text size {size}%").format(size=size))
+            self.save_reading()
 
     def set_theme(self, choice: str) -> None:
         self.theme_choice = choice if choice in theming.CHOICES else theming.SYSTEM
         self.theme_actions[self.theme_choice].setChecked(True)
         self._restyle()
+        self.save_reading()
 
     def _on_system_colours_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.theme_choice == theming.SYSTEM:
@@ -661,15 +682,21 @@ class MainWindow(QMainWindow):
         """Applies the text size and theme to everything that shows text, keeping your place."""
         self.theme = theming.resolve(self.theme_choice, system_scheme)
         theming.apply(self.theme)
+        apply_icons({"home": self.home_action, "back": self.back_action, "forward": self.forward_action,
+                     "star": self.save_action, "print": self.print_action, "help-now": self.help_now_action},
+                    self.theme)
+        apply_text_size(self.text_size, self)  # before the fonts set below, which it would reset
         css, px = stylesheet(self.text_size, self.theme), body_px(self.text_size)
         self.view.set_page_colour(self.theme.background)
         self.glossary.set_text_style(css, px)
-        for widget in (self.tree, self.search.list, self.search.status):
+        for widget in (self.tree, self.search.list, self.search.status, self.my_pages.saved, self.my_pages.recent):
             font = widget.font()
             font.setPixelSize(min(round(px * 0.9), MAX_LIST_PX))
             widget.setFont(font)
         self.help_button.setStyleSheet(f"QToolButton#helpNowButton {{ {theming.HELP_NOW_STYLES[self.theme.name]}"
                                        " border-radius: 4px; padding: 4px 12px; font-weight: bold; }")
+        steady_width(self.toolbar.widgetForAction(self.save_action),
+                     (translate("MainWindow", "Save"), translate("MainWindow", "Saved")))
         self.larger_action.setEnabled(self.text_size < TEXT_SIZES[-1])
         self.smaller_action.setEnabled(self.text_size > TEXT_SIZES[0])
         if self.current_page_id is not None:
@@ -730,13 +757,20 @@ class MainWindow(QMainWindow):
         self.preferences.geometry = self.saveGeometry()
         self.preferences.window_state = self.saveState()
         self.preferences.splitter_state = self.splitter.saveState()
+        if self.current_page_id and self.library.page(self.current_page_id):
+            # a page that could not be shown is not the one to come back to
+            self.preferences.last_page = HOME_ID if self.renderer.failed(self.current_page_id) else self.current_page_id
+        self.save_reading()
+
+    def save_reading(self) -> None:
+        """Writes the reader's pages and choices as they change, not only on close: logout, shutdown
+        or a crash loses none of them."""
+        if self.kiosk is not None:
+            return  # a kiosk writes nothing to disk
         self.preferences.text_size = self.text_size
         self.preferences.theme = self.theme_choice
         self.preferences.saved_pages = self.reading.saved
         self.preferences.recent_pages = self.reading.recent
-        if self.current_page_id and self.library.page(self.current_page_id):
-            # a page that could not be shown is not the one to come back to
-            self.preferences.last_page = HOME_ID if self.renderer.failed(self.current_page_id) else self.current_page_id
         self.preferences.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
