@@ -277,7 +277,7 @@ def bench_open(folders: dict[str, tuple[Path, str | None]], scratch: Path) -> di
     command = [sys.executable, "-c", OPEN_CHILD, str(folders["page at the size limit"][0]),
                str(scratch / "open" / "settings"), json.dumps(pages)]
     _, result = run_child(command, environment, timeout=120)
-    line = next((l for l in (result.stdout if result else "").splitlines() if l.startswith("open-result ")), None)
+    line = next((out for out in (result.stdout if result else "").splitlines() if out.startswith("open-result ")), None)
     if line is None:
         raise SystemExit(f"the window benchmark did not finish: {outcome(result)}\n{result.stderr if result else ''}")
     found = json.loads(line[len("open-result "):])
@@ -289,7 +289,7 @@ def first_paint_peak(arguments: list[str], environment: dict[str, str]) -> tuple
     """Peak memory (KiB) at the app's first paint, or None and why there was none."""
     environment = {**environment, "TMS_INFO_EXIT_AFTER_FIRST_PAINT": "1"}
     _, result = run_child([sys.executable, str(ROOT / "main.py"), *arguments], environment)
-    line = next((l for l in (result.stdout if result else "").splitlines() if l.startswith("first-paint ")), None)
+    line = next((out for out in (result.stdout if result else "").splitlines() if out.startswith("first-paint ")), None)
     if line is None:
         return None, outcome(result)
     return int(line.split()[2]), "painted"
@@ -297,10 +297,10 @@ def first_paint_peak(arguments: list[str], environment: dict[str, str]) -> tuple
 
 def search_peak(arguments: list[str], environment: dict[str, str]) -> tuple[int | None, str]:
     _, result = run_child([sys.executable, "-c", PEAK_CHILD, "search", "magnet therapy", *arguments], environment)
-    line = next((l for l in (result.stdout if result else "").splitlines() if l.startswith("peak-kib ")), None)
+    line = next((out for out in (result.stdout if result else "").splitlines() if out.startswith("peak-kib ")), None)
     if line is None:
         return None, outcome(result)
-    hits = sum(1 for l in result.stdout.splitlines() if l.strip() and not l.startswith("peak-kib "))
+    hits = sum(1 for out in result.stdout.splitlines() if out.strip() and not out.startswith("peak-kib "))
     return int(line.split()[1]), f"{hits} lines of results"
 
 

@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tms_info.content.library import Library  # noqa: E402
-from tms_info.content.search import SearchIndex, words_of  # noqa: E402
-from tms_info.locations import bundled_content_root, resources_root  # noqa: E402
+from tms_info.content.library import Library
+from tms_info.content.search import SearchIndex, words_of
+from tms_info.locations import bundled_content_root, resources_root
 
 QUERY_COUNT = 200
 SYNTHETIC_ARTICLES = 1000

@@ -27,7 +27,7 @@ os.environ.update(
 os.environ.pop("TMS_INFO_CONFIG", None)
 os.environ.pop("TMS_INFO_CONTENT_DIR", None)
 
-import pytest
+import pytest  # noqa: E402 - after the environment above, which Qt reads when it loads
 
 FIXTURES = Path(__file__).parent / "fixtures"
 READER_CONTENT = FIXTURES / "reader"

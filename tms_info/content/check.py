@@ -41,7 +41,8 @@ _WORD_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten"
 NATURAL_FREQUENCY = re.compile(
     rf"\b(\d[\d,]*|{_WORD_NUMBERS})\s+(?:in|out of|de cada)\s+(?:every\s+)?(\d[\d,]*|{_WORD_NUMBERS})\b", re.IGNORECASE)
 # figures that need a source: percentages, natural frequencies, "N of N", decimals
-FIGURE = re.compile(r"\b\d[\d.,]*\s*(?:%|percent\b|por ciento\b)|\b\d+\s+(?:in|out of|of|de cada|de)\s+\d+\b|\b\d+\.\d+\b",
+FIGURE = re.compile(r"\b\d[\d.,]*\s*(?:%|percent\b|por ciento\b)"
+                    r"|\b\d+\s+(?:in|out of|of|de cada|de)\s+\d+\b|\b\d+\.\d+\b",
                     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -299,7 +300,7 @@ class Checker:
                     for problem in problems:
                         self.add(root / name, 1, problem.split(": ", 1)[1])
         finally:
-            for logger, level in zip(quiet, levels):
+            for logger, level in zip(quiet, levels, strict=False):
                 logger.setLevel(level)
 
     # ----- front matter ---------------------------------------------------------------------
@@ -331,7 +332,7 @@ class Checker:
     def _check_sources(self, page: Page) -> None:
         if page.reviewed is not None:
             months = (self.today.year - page.reviewed.year) * 12 + self.today.month - page.reviewed.month
-            if months > REVIEW_AFTER_MONTHS or months == REVIEW_AFTER_MONTHS and self.today.day > page.reviewed.day:
+            if months > REVIEW_AFTER_MONTHS or (months == REVIEW_AFTER_MONTHS and self.today.day > page.reviewed.day):
                 self.add(page.source, _line_of(page.source, "reviewed:"),
                          f"due for review: last reviewed {page.reviewed.isoformat()}, "
                          f"more than {REVIEW_AFTER_MONTHS} months ago", error=False)
@@ -513,7 +514,7 @@ class Checker:
                      f"review this translation follows ({page.translated_from.isoformat()})", error=False)
 
     def _english_original(self, page: Page) -> Path | None:
-        if page.language == "en" or page.is_section and page.source.is_dir():
+        if page.language == "en" or (page.is_section and page.source.is_dir()):
             return None
         for root in self.library.roots:
             if folder_language(root) == page.language and page.source.is_relative_to(root):
@@ -531,9 +532,9 @@ def _number(written: str) -> str:
 def case_mismatch(folder: Path, src: str) -> str | None:
     """Where a relative picture path's letter case differs from the names on disk ("Coil.svg, the
     file is coil.svg"), checked name by name so it is found on every system, not only on Linux."""
-    if not src or "://" in src or src.startswith(("/", "data:", "#")) or ":" in src.split("/")[0]:
+    if not src or "://" in src or src.startswith(("/", "data:", "#")) or ":" in src.split("/", maxsplit=1)[0]:
         return None
-    for part in PurePosixPath(src.split("#")[0].split("?")[0]).parts:
+    for part in PurePosixPath(src.split("#", maxsplit=1)[0].split("?", maxsplit=1)[0]).parts:
         if part in (".", ""):
             continue
         if part == "..":

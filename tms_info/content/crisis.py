@@ -80,7 +80,8 @@ class CrisisWords:
             if word not in self.vocabulary and word not in self.exact and allowed:
                 close = {known for variant in deletions(word, allowed) for known in self._by_deletion.get(variant, ())
                          if allowed_slips(known) and edit_distance(word, known) <= allowed}
-                word = min(close, key=lambda known: (edit_distance(word, known), known)) if close else word
+                spelled.append(min(close, key=lambda known: (edit_distance(word, known), known)) if close else word)
+                continue
             spelled.append(word)
         return spelled
 

@@ -38,7 +38,7 @@ def translate(context: str, text: str) -> str:
     return _state["translate"](context, text) or text
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks a word for translation where it is defined; it is translated where it is used."""
     return text
 

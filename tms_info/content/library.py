@@ -51,7 +51,9 @@ class ContentError(Exception):
         self.line = line
 
 
-MAX_PAGE_BYTES = 128 * 1024  # ten times the longest bundled article; a page at the limit renders on a worker and shows in under 0.1 s of the window's time
+# ten times the longest bundled article; a page at the limit renders on a worker thread and takes
+# the window's own thread under 0.1 s to show
+MAX_PAGE_BYTES = 128 * 1024
 MAX_FOLDER_DEPTH = 16
 """The largest page or glossary file read: over 20 times the longest article (11 KB), and small
 enough that a page of ordinary text this long renders in about half a second. (Some odd pages take
@@ -169,7 +171,7 @@ class _Fields:
             texts = {name: item.get(name) for name in SOURCE_FIELDS if name != "year"}
             year = item.get("year")
             if unknown or not isinstance(item.get("title"), str) or not item["title"].strip() \
-                    or not all(v is None or isinstance(v, (str, int)) and not isinstance(v, bool)
+                    or not all(v is None or (isinstance(v, (str, int)) and not isinstance(v, bool))
                                for v in texts.values()) \
                     or not (year is None or (isinstance(year, int) and not isinstance(year, bool))):
                 self._wrong(f"{key}' item '{number}",

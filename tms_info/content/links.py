@@ -2,8 +2,8 @@
 something the app refuses to open. Rendered pages only ever contain these forms:
 
     article:ID#anchor    a page of the library      glossary:ID    a glossary entry
-    #anchor              a spot on the same page    app:back       the Back button      tick:N    a box of a checklist on this page
-    https://...          a web page, opened in the system browser after asking
+    #anchor              a spot on the same page    app:back       the Back button
+    tick:N               a box of a checklist       https://...    a web page, opened in the system browser after asking
 """
 from __future__ import annotations
 

@@ -258,9 +258,11 @@ def dropped_markup(html: str) -> list[Refusal]:
             kept = KEPT_ATTRIBUTES["*"] | KEPT_ATTRIBUTES.get(tag, set())
             for name, value in attrs:
                 if name.startswith("on"):
-                    found.setdefault(name, Refusal(name, f"raw HTML event attribute '{name}' is not allowed: it is removed"))
+                    found.setdefault(name, Refusal(
+                        name, f"raw HTML event attribute '{name}' is not allowed: it is removed"))
                 elif name not in kept:
-                    found.setdefault(f"{tag} {name}", Refusal(name, f"raw HTML attribute '{name}' on <{tag}> is removed"))
+                    found.setdefault(f"{tag} {name}", Refusal(
+                        name, f"raw HTML attribute '{name}' on <{tag}> is removed"))
                 elif name == "style" and _RISKY_STYLE.search(value or ""):
                     found.setdefault(f"style {value}", Refusal(value or "style",
                                      "raw HTML style that names a file (url, image, @import) is removed"))

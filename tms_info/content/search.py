@@ -112,9 +112,8 @@ def _lay_words_of(data: object) -> dict[str, tuple[str, ...]]:
     if not isinstance(data, dict):
         raise ValueError("it should be a list of 'lay words: [article words]' lines")
     entries: dict[str, tuple[str, ...]] = {}
-    for lay, alternatives in data.items():
-        if isinstance(alternatives, str):
-            alternatives = [alternatives]
+    for lay, listed in data.items():
+        alternatives = [listed] if isinstance(listed, str) else listed
         if not isinstance(lay, str) or not isinstance(alternatives, list):
             raise ValueError(f"the entry {lay!r} should be 'words: [other words]'")
         key = " ".join(words_of(lay))
@@ -227,7 +226,7 @@ def _sections_or_none(renderer: Renderer, content: Page | Term) -> list[IndexedS
     reader gets a calm note there, and search still finds it by its title and summary)."""
     try:
         return indexed_sections(renderer.markdown_to_html(content.body, content))
-    except Exception as error:  # noqa: BLE001 - any failure of Markdown, as the renderer sees it
+    except Exception as error:
         log.info("%s: indexed by its title only: it cannot be rendered (%s)", content.source, error)
         return []
 
@@ -304,7 +303,8 @@ class SearchResults:
 
 class SearchIndex:
     def __init__(self, connection: sqlite3.Connection, library: Library, lay_words: dict[str, tuple[str, ...]],
-                 location: str, crisis_words: CrisisWords | None = None, language: SearchLanguage | None = None) -> None:
+                 location: str, crisis_words: CrisisWords | None = None,
+                 language: SearchLanguage | None = None) -> None:
         self._db = connection
         self.library = library
         self.language = language or library_language(library)
@@ -468,7 +468,8 @@ class SearchIndex:
                         for rowid, title, heading, body, *rest in page_rows))
         db.executemany("INSERT INTO sections_text(rowid, heading, body, anchor) VALUES (?, ?, ?, ?)", section_rows)
         db.executemany("INSERT INTO sections(rowid, heading, body, anchor) VALUES (?, ?, ?, ?)",
-                       ((rowid, indexed(heading), indexed(body), anchor) for rowid, heading, body, anchor in section_rows))
+                       ((rowid, indexed(heading), indexed(body), anchor)
+                        for rowid, heading, body, anchor in section_rows))
         db.executemany("INSERT INTO headings(rowid, text) VALUES (?, ?)",
                        ((row[0], indexed(f"{row[1]} {row[2]}")) for row in page_rows))
         rows = [row[1:4] for row in page_rows]
@@ -603,7 +604,7 @@ class SearchIndex:
         total = max(self._row_count, 1)
         found_in = [self._count(part) for part in parts]
         meaningful = [(part, math.log(1 + (total - count + 0.5) / (count + 0.5)))
-                      for part, count in zip(parts, found_in) if count <= COMMON_SHARE * total] \
+                      for part, count in zip(parts, found_in, strict=False) if count <= COMMON_SHARE * total] \
             or [(part, 1.0) for part in parts]
         words = [part for part, _ in meaningful]
         candidates = {row.rowid: row for row in self._rank(" AND ".join(words), CANDIDATES)}

@@ -33,11 +33,11 @@ MAX_LISTED_WORD_LENGTH = 40
 # always was, and a clinic's English folder needs no file of its own.
 ENGLISH_STOP_WORDS = frozenset("""
 a about after again all also am an and any are as at be been before being but by can could did do does doing
-done during each for from get gets getting go going had has have having he her here him his how i if in into is
-it its itself just me more most much my no nor not of off on once only or other our out over own same she should
-so some such than that the their them then there these they this those through to too under until up very was we
-were what when where which while who whom why will with would you your yours yourself many lot lots really thing
-things want know tell please need make makes made happen happens happened like sure actually
+done during each for from get gets getting go going had has have having he her here him his how i if in into
+is it its itself just me more most much my no nor not of off on once only or other our out over own same she
+should so some such than that the their them then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yours yourself many lot
+lots really thing things want know tell please need make makes made happen happens happened like sure actually
 """.split())
 ENGLISH_QUESTION_WORDS = frozenset({"who", "what", "when", "where", "why", "how", "which"})
 
@@ -100,7 +100,7 @@ class Stemmer:
         and its stem share ("sesione" -> "sesion", "depre" -> "depr")."""
         stem = self(word)
         shared = 0
-        for a, b in zip(word, stem):
+        for a, b in zip(word, stem, strict=False):
             if a != b:
                 break
             shared += 1

@@ -160,7 +160,7 @@ def _page(row: list, texts: _Texts) -> Page:
         "id": page_id, "title": title, "body": texts.text(body_start, body_end), "source": Path(source),
         "relative": relative, "body_line": body_line, "summary": summary,
         "reviewed": None if reviewed is None else date.fromisoformat(reviewed), "evidence": evidence,
-        "sources": tuple(_made(Source, dict(zip(_SOURCE_FIELDS, item))) for item in sources),
+        "sources": tuple(_made(Source, dict(zip(_SOURCE_FIELDS, item, strict=False))) for item in sources),
         "order": order, "is_section": is_section, "local": local, "language": language,
         "translated_from": None if translated_from is None else date.fromisoformat(translated_from)})
 

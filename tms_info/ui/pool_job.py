@@ -57,7 +57,7 @@ class PoolJob(QObject, Generic[Result]):
     def _run(self) -> None:  # on a pool thread
         try:
             result = self._work()
-        except Exception as error:  # noqa: BLE001 - any failure must reach the reader, not vanish
+        except Exception as error:
             log.error("%s", self._failure, exc_info=error)
             self.failed.emit(short_reason(error))
         else:
