@@ -161,7 +161,7 @@ def test_a_page_over_the_size_limit_is_skipped_with_a_message_naming_it(tmp_path
     library = Library.load([READER_CONTENT], [tmp_path / "clinic"])
     assert library.page("big") is None and library.page("basics/first") is not None
     assert [str(p) for p in library.problems] == [
-        f"{big}:1: skipped: the file is 5.0 MB, more than the 128 KB a page may be: split it into shorter pages"]
+        f"{big}:1: skipped: the file is 5.0 MB, more than the 96 KB a page may be: split it into shorter pages"]
     caplog.clear()
     started = time.monotonic()
     report = check([READER_CONTENT, tmp_path / "clinic"], only_under=[tmp_path / "clinic"])

@@ -11,8 +11,8 @@ def outline_texts(window) -> list[str]:
     return [action.text().strip() for action in window.outline.menu.actions()]
 
 
-def test_the_outline_lists_the_parts_of_the_page(window):
-    assert window.outline.isVisible()
+def test_the_outline_lists_the_parts_of_the_page(window, qtbot):
+    qtbot.waitUntil(window.outline.isVisible)
     assert outline_texts(window) == ["What it is", "The end", "Sources"]
     button = window.outline.button
     assert button.focusPolicy() & Qt.FocusPolicy.TabFocus, "reachable with Tab"
@@ -20,6 +20,7 @@ def test_the_outline_lists_the_parts_of_the_page(window):
 
 
 def test_choosing_a_part_moves_the_article_there_with_the_keyboard(window, qtbot):
+    qtbot.waitUntil(lambda: len(outline_texts(window)) == 3)
     assert not text_is_in_view(window.view, "The last words of the first article")
     window.outline.menu.actions()[1].trigger()
     assert text_is_in_view(window.view, "The last words of the first article")
@@ -30,17 +31,18 @@ def test_choosing_a_part_moves_the_article_there_with_the_keyboard(window, qtbot
     assert top.text() == "What it is", "the heading is at the top of the article"
 
 
-def test_a_page_with_fewer_than_two_parts_has_no_outline(window):
+def test_a_page_with_fewer_than_two_parts_has_no_outline(window, qtbot):
     window.open_page("basics/second")
+    qtbot.waitUntil(lambda: outline_texts(window) == ["Later part"])  # only its own parts, never the last page's
     assert not window.outline.isVisible()
-    assert outline_texts(window) == ["Later part"], "only the page's own parts, never the last page's"
     window.open_page("basics/first")
-    assert outline_texts(window) == ["What it is", "The end", "Sources"]
+    qtbot.waitUntil(lambda: outline_texts(window) == ["What it is", "The end", "Sources"])
 
 
 def test_the_tab_after_a_chosen_part_goes_to_its_next_link(make_window, qtbot):
     window = make_window("basics/checklist")
     window.open_page("basics/first")
+    qtbot.waitUntil(lambda: outline_texts(window)[:1] == ["What it is"])
     window.outline.menu.actions()[0].trigger()
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)
     cursor = window.view.textCursor()
@@ -50,6 +52,7 @@ def test_the_tab_after_a_chosen_part_goes_to_its_next_link(make_window, qtbot):
 
 
 def test_tab_from_the_topics_reaches_the_outline_then_the_article(window, qtbot):
+    qtbot.waitUntil(window.outline.isVisible)
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.outline.button

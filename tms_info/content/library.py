@@ -51,9 +51,9 @@ class ContentError(Exception):
         self.line = line
 
 
-# ten times the longest bundled article; a page at the limit renders on a worker thread and takes
+# eight times the longest bundled article; a page at the limit renders on a worker thread and takes
 # the window's own thread under 0.1 s to show
-MAX_PAGE_BYTES = 128 * 1024
+MAX_PAGE_BYTES = 96 * 1024
 MAX_FOLDER_DEPTH = 16
 """The largest page or glossary file read: over 20 times the longest article (11 KB), and small
 enough that a page of ordinary text this long renders in about half a second. (Some odd pages take

@@ -213,6 +213,7 @@ class ArticleView(SafeBrowser):
         self.setAccessibleDescription(
             translate("ArticleView", "The page you are reading. Press Tab to move between its links."))
         self._body_px = 18
+        self.shown_html = ""  # the page as rendered, for whoever needs its parts without walking the document
         self._painted = False
         self._matches: list[QTextCursor] = []
         self.current_match = -1
@@ -228,6 +229,7 @@ class ArticleView(SafeBrowser):
         self._body_px = body_px
         set_reading_style(self.document(), stylesheet, body_px)
         self.clear_highlights()
+        self.shown_html = html  # before setHtml, whose textChanged tells others to look at it
         self.setHtml(html)
         self._fit_margins()
         if kept is not None:
@@ -468,6 +470,9 @@ class ArticleView(SafeBrowser):
             selection.format.setForeground(QColor("#111111"))
             selections.append(selection)
         self.setExtraSelections(selections)
+
+    def anchor_position(self, anchor: str | None) -> int | None:
+        return self._anchor_position(anchor)
 
     def _anchor_position(self, anchor: str | None) -> int | None:
         """Where a named spot of the page starts; None if the page has no such spot."""

@@ -1,0 +1,50 @@
+"""Work on Qt's thread pool (tms_info/ui/pool_job.py): its result or its error reaches the UI thread
+as a signal, and a result nobody will take is given back to be closed, whenever it arrives."""
+from __future__ import annotations
+
+import threading
+
+from tms_info.ui.pool_job import PoolJob, short_reason
+
+
+def test_a_result_is_taken_once_in_the_ui_thread(qtbot):
+    job = PoolJob(lambda: threading.current_thread().name, "never fails")
+    with qtbot.waitSignal(job.succeeded, timeout=5000):
+        job.start()
+    worker_thread = job.take()
+    assert worker_thread is not None and worker_thread != threading.current_thread().name
+    assert job.take() is None
+
+
+def test_an_error_arrives_as_a_short_reason_and_is_logged(qtbot, caplog):
+    def fail() -> None:
+        raise OSError("disk I/O error\nwith details nobody needs to read")
+
+    job = PoolJob(fail, "The work could not be done")
+    with qtbot.waitSignal(job.failed, timeout=5000) as failed:
+        job.start()
+    assert failed.args == ["disk I/O error"]
+    assert any(r.getMessage() == "The work could not be done" and r.exc_info for r in caplog.records)
+    caplog.clear()
+
+
+def test_a_result_given_up_is_discarded_when_it_arrives_and_at_once_when_it_is_there(qtbot):
+    release = threading.Event()
+    discarded: list[str] = []
+    late = PoolJob(lambda: release.wait(5) and "index", "never fails", discarded.append)
+    late.start()
+    late.abandon()  # the window closed while the work went on
+    release.set()
+    qtbot.waitUntil(lambda: discarded == ["index"], timeout=5000)
+    assert late.take() is None
+
+    ready = PoolJob(lambda: "second index", "never fails", discarded.append)
+    with qtbot.waitSignal(ready.succeeded, timeout=5000):
+        ready.start()
+    ready.abandon()  # done, but nobody took it
+    assert discarded == ["index", "second index"]
+
+
+def test_a_reason_is_one_short_line():
+    assert short_reason(ValueError("")) == "ValueError"
+    assert short_reason(ValueError("x" * 300)).endswith("…") and len(short_reason(ValueError("x" * 300))) == 100
