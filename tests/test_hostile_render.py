@@ -80,7 +80,7 @@ def test_four_hundred_nested_boxes_are_refused_and_reported(tmp_path, caplog):
     with pytest.raises((RecursionError, RenderRefused)):
         converter.convert(nested_boxes(400), tmp_path / "boxes.md", "boxes.md")
     assert converter.convert("*fine*", tmp_path / "x.md", "x.md") == "<p><em>fine</em></p>"
-    write(tmp_path / "clinic" / "boxes.md", page_text(nested_boxes(250)))  # 128 KB: within the page limit
+    write(tmp_path / "clinic" / "boxes.md", page_text(nested_boxes(210)))  # 88 KB: within the page limit
     renderer = Renderer(hostile_library(tmp_path / "clinic"))
     assert FAILED in renderer.page_html(renderer.library.page("boxes"))
     assert failed_logged(caplog, "boxes.md: this page could not be shown")
@@ -302,8 +302,8 @@ def test_a_long_page_renders_on_a_worker_while_the_window_keeps_painting(qtbot, 
     from tms_info.ui.main_window import MainWindow
     from tms_info.ui.settings import MemorySettings, Preferences
 
-    paragraphs = [f"Paragraph {n} of a long clinic page about the waiting room and parking." for n in range(1600)]
-    body = "\n\n".join(paragraphs[:800]) + "\n\n## Where to park\n\n" + "\n\n".join(paragraphs[800:])
+    paragraphs = [f"Paragraph {n} of a long clinic page about the waiting room and parking." for n in range(1200)]
+    body = "\n\n".join(paragraphs[:600]) + "\n\n## Where to park\n\n" + "\n\n".join(paragraphs[600:])
     assert LONG_PAGE_CHARS < len(body) < MAX_PAGE_BYTES
     write(tmp_path / "long.md", page_text(body, "Our long page"))
     window = MainWindow(Library.load([READER_CONTENT], [tmp_path]), Preferences(MemorySettings()))
@@ -318,14 +318,14 @@ def test_a_long_page_renders_on_a_worker_while_the_window_keeps_painting(qtbot, 
     window.open_page("long", "where-to-park")
     assert "Opening this page" in window.view.toPlainText()
     assert window.windowTitle().startswith("Our long page")
-    qtbot.waitUntil(lambda: "Paragraph 1599" in window.view.toPlainText(), timeout=20_000)
+    qtbot.waitUntil(lambda: "Paragraph 1199" in window.view.toPlainText(), timeout=20_000)
     assert ticks, "the window did not run its event loop while the page rendered"
     assert window.view.verticalScrollBar().value() > 0  # at "Where to park", not the top
     assert window.statusBar().currentMessage() == ""
 
     window.open_page(HOME_ID)
     window.open_page("long")  # rendered once: shown at once
-    assert "Paragraph 1599" in window.view.toPlainText()
+    assert "Paragraph 1199" in window.view.toPlainText()
 
 
 def test_a_long_page_that_fails_on_the_worker_is_the_calm_note(qtbot, tmp_path, caplog):
