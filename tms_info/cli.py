@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tms_info import APP_NAME, __version__
+from tms_info.content.languages import LANGUAGES, choose_language, known_language, system_language, translated_roots
 
 if TYPE_CHECKING:
     from tms_info.config import Config
@@ -102,7 +103,6 @@ def clinic_content(options: argparse.Namespace) -> ClinicContent:
     the configuration and in the folders it or the environment names do not stop a command: they are
     in `config.problems` and the library's problems."""
     from tms_info.config import clinic_content_dirs, read_config
-    from tms_info.content.languages import choose_language, translated_roots
     from tms_info.locations import bundled_content_roots
 
     if options.config is not None and not options.config.exists():
@@ -111,16 +111,11 @@ def clinic_content(options: argparse.Namespace) -> ClinicContent:
         if not folder.is_dir():
             raise BadInput(f"{folder}: no such folder")
     config = read_config(options.config)
-    language = choose_language(options.language, config.language, language_of_system())
+    language = choose_language(options.language, config.language, system_language())
     local = tuple(root for folder in clinic_content_dirs(config, options.content_dirs)
                   for root in translated_roots(folder, language))
     return ClinicContent(config, bundled_content_roots(language), local, language)
 
-
-def language_of_system() -> str | None:
-    from tms_info.content.languages import system_language
-
-    return system_language()
 
 
 def _log_problems(content: ClinicContent) -> None:
@@ -182,8 +177,6 @@ def _config_file(parser: argparse.ArgumentParser, in_command: bool = True) -> No
 
 def _language(parser: argparse.ArgumentParser, in_command: bool = True) -> None:
     """--language, on the main parser and on a command; the command's wins."""
-    from tms_info.content.languages import LANGUAGES
-
     parser.add_argument("--language", metavar="CODE", default=argparse.SUPPRESS if in_command else None,
                         dest="command_language" if in_command else "language",
                         help="the language to use: " + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
@@ -269,18 +262,12 @@ def _run_command(options: argparse.Namespace) -> int:
     return run_search(" ".join(options.query), options.limit, options.json, content)
 
 
-def _known_language(code: str) -> bool:
-    from tms_info.content.languages import known_language
-
-    return known_language(code) is not None
-
-
 def main(argv: list[str] | None = None) -> int:
     options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     options.content_dirs = [*options.content_dirs, *getattr(options, "command_content_dirs", [])]
     options.config = getattr(options, "command_config", options.config)
     options.language = getattr(options, "command_language", options.language)
-    if options.language is not None and not _known_language(options.language):
+    if options.language is not None and known_language(options.language) is None:
         print(f"tms-info: there is no language '{options.language}'; using English", file=sys.stderr)
         options.language = "en"
     if options.command is None:

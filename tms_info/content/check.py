@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from tms_info.content.languages import folder_language
-from tms_info.content.library import ContentError, Library, read_front_matter, read_page_bytes
+from tms_info.content.library import ContentError, Library, read_front_matter, read_page, read_page_bytes
 from tms_info.content.links import LinkKind, classify
 from tms_info.content.markdown_ext import Picture
 from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page, Source, Term
@@ -502,7 +502,7 @@ class Checker:
         if original is None:
             return
         try:
-            reviewed = _day(read_front_matter(original)[0].get("reviewed"))
+            reviewed = read_page(original, Path(page.relative), []).reviewed  # its own problems are its own check's
         except (ContentError, OSError):
             return
         if page.translated_from is None:
@@ -549,15 +549,6 @@ def case_mismatch(folder: Path, src: str) -> str | None:
             return f"{part}, the file is {match}" if match else None
         folder = folder / part
     return None
-
-
-def _day(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
 
 
 def check(roots: Iterable[Path], only_under: Sequence[Path] = (), today: date | None = None,

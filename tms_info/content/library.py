@@ -391,7 +391,7 @@ def _load_root(root: Path, problems: list[Problem], local: bool = False, languag
                     term = _read_term(path, problems, language)
                     terms[term.id] = replace(term, local=local) if local else term
                 continue
-            page = _read_page(path, relative, problems, language)
+            page = read_page(path, relative, problems, language)
         except ContentError as error:
             skip(path, error)
             continue
@@ -416,7 +416,8 @@ def _load_root(root: Path, problems: list[Problem], local: bool = False, languag
     return pages, terms, sections
 
 
-def _read_page(path: Path, relative: Path, problems: list[Problem], language: str = DEFAULT_LANGUAGE) -> Page:
+def read_page(path: Path, relative: Path, problems: list[Problem], language: str = DEFAULT_LANGUAGE) -> Page:
+    """The page stored at `path` (`relative` to its content root); what is wrong in it goes to `problems`."""
     meta, body, body_line = read_front_matter(path)
     fields = _Fields(meta, path, problems)
     is_section = relative.name == "index.md"

@@ -71,25 +71,6 @@ class Part:
     children: list[Part] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str
-    position: int
-
-
-def headings(document: QTextDocument) -> list[Heading]:
-    """The page's headings, in order, with where each one starts."""
-    found = []
-    block = document.begin()
-    while block.isValid():
-        level = block.blockFormat().headingLevel()
-        if level and (text := clean_text(block.text())):
-            found.append(Heading(level, text, block.position()))
-        block = block.next()
-    return found
-
-
 def _links(block: QTextBlock) -> list[Part]:
     """The links of a block, one part for each (a link split by formatting is still one link)."""
     links: list[Part] = []

@@ -398,7 +398,7 @@ class ArticleView(SafeBrowser):
         if not anchor:
             self.set_scroll_position(0)
             return True
-        if self._anchor_position(anchor) is None:
+        if self.anchor_position(anchor) is None:
             return False
         self.scrollToAnchor(anchor)
         return True
@@ -416,7 +416,7 @@ class ArticleView(SafeBrowser):
                                      QRegularExpression.PatternOption.CaseInsensitiveOption
                                      | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
         self._collect(lambda cursor: self.document().find(pattern, cursor))
-        start = self._anchor_position(anchor) or 0
+        start = self.anchor_position(anchor) or 0
         first = next((i for i, match in enumerate(self._matches) if match.selectionStart() >= start), 0)
         if self._matches:
             self._select(first)
@@ -472,9 +472,6 @@ class ArticleView(SafeBrowser):
         self.setExtraSelections(selections)
 
     def anchor_position(self, anchor: str | None) -> int | None:
-        return self._anchor_position(anchor)
-
-    def _anchor_position(self, anchor: str | None) -> int | None:
         """Where a named spot of the page starts; None if the page has no such spot."""
         if not anchor:
             return None
