@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from relevance import measure, rank_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SETS = yaml.safe_load((FIXTURES / "search_queries_es.yaml").read_text(encoding="utf-8"))
@@ -28,9 +29,9 @@ RECALL_AT_3 = {"equipo": 0.9, "natural": 0.85, "preguntas": 0.7, "crisis": 1.0}
 def open_index():
     from tms_info.content.library import Library
     from tms_info.content.search import SearchIndex
-    from tms_info.locations import bundled_content_root
+    from tms_info.locations import bundled_content_roots
 
-    return SearchIndex.open(Library.load([bundled_content_root("en"), bundled_content_root("es")], language="es"))
+    return SearchIndex.open(Library.load(bundled_content_roots("es"), language="es"))
 
 
 def translated(index, expected: list[str]) -> bool:
@@ -38,24 +39,9 @@ def translated(index, expected: list[str]) -> bool:
     return all((page := index.library.page(page_id)) is not None and page.language == "es" for page_id in expected)
 
 
-def rank_of(index, query: str, expected: list[str]) -> int | None:
-    """The place (1, 2, ...) of the first expected page among the articles found, or None."""
-    articles = [hit.id for hit in index.search(query, limit=10).hits if hit.kind == "article"]
-    return next((place for place, page in enumerate(articles, start=1) if page in expected), None)
-
-
-def measure(index) -> dict[str, tuple[int, int, float, float]]:
+def spanish_figures(index) -> dict[str, tuple[int, int, float, float]]:
     """For each set: queries measured, queries skipped (pages not translated yet), recall@3 and MRR."""
-    figures = {}
-    for name, items in [*SETS.items(), ("crisis", [{"query": q, "expect": ["help-now"]} for q in CRISIS])]:
-        measured = [item for item in items if translated(index, item["expect"])]
-        ranks = [rank_of(index, str(item["query"]), item["expect"]) for item in measured]
-        if name == "crisis":  # first, not just among the first three
-            ranks = [rank if rank == 1 else None for rank in ranks]
-        found = sum(1 for rank in ranks if rank is not None and rank <= 3)
-        count = max(len(ranks), 1)
-        figures[name] = (len(ranks), len(items) - len(measured), found / count, sum(1 / r for r in ranks if r) / count)
-    return figures
+    return measure(index, SETS, CRISIS, lambda expected: translated(index, expected))
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +67,7 @@ def test_the_right_page_is_in_the_top_three(index, item):
 
 
 def test_each_set_reaches_its_recall(index):
-    for name, (measured, _skipped, recall, _) in measure(index).items():
+    for name, (measured, _skipped, recall, _) in spanish_figures(index).items():
         if measured:
             assert recall >= RECALL_AT_3[name], (name, recall)
 
@@ -90,7 +76,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent.parent))
     print(f"{'set':<8} {'queries':>7} {'skipped':>8} {'recall@3':>9} {'MRR':>6}")
     found_index = open_index()
-    for name, (count, skipped, recall, mrr) in measure(found_index).items():
+    for name, (count, skipped, recall, mrr) in spanish_figures(found_index).items():
         print(f"{name:<8} {count:>7} {skipped:>8} {recall:>9.2f} {mrr:>6.2f}")
     if "-v" in sys.argv:
         for items in SETS.values():
