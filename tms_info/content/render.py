@@ -34,39 +34,6 @@ EVIDENCE_NOTES = {
 }
 
 
-# The page frame's words, marked here for pyside6-lupdate, which does not read inside f-strings
-_FRAME_WORDS = (
-    QT_TRANSLATE_NOOP("Page", "Opening this page…"),
-    QT_TRANSLATE_NOOP("Page", "Last reviewed: {date}"),
-    QT_TRANSLATE_NOOP("Page", "TMS Information"),
-    QT_TRANSLATE_NOOP("Page", "How strong is the evidence?"),
-    QT_TRANSLATE_NOOP("Page", "Feeling unsafe or in crisis?"),
-    QT_TRANSLATE_NOOP("Page", "Get help now"),
-    QT_TRANSLATE_NOOP("Page", "Sources"),
-    QT_TRANSLATE_NOOP("Page", "In this section"),
-    QT_TRANSLATE_NOOP("Page", "your clinic"),
-    QT_TRANSLATE_NOOP("Page", "This entry was written by {who}"
-                              ", not by the TMS Information team, and is not part of its reviewed library."),
-    QT_TRANSLATE_NOOP("Page", "This page was written by {who}"
-                              ", not by the TMS Information team, and is not part of its reviewed library."),
-    QT_TRANSLATE_NOOP("Page", "From {who}."),
-    QT_TRANSLATE_NOOP("Page", "This page is not translated into your language yet, so it is shown in English."),
-    QT_TRANSLATE_NOOP("Page", "Also called:"),
-    QT_TRANSLATE_NOOP("Page", "The rest of this entry could not be shown. Staff: the details are in the log."),
-    QT_TRANSLATE_NOOP("Page", "See also:"),
-    QT_TRANSLATE_NOOP("Page", "Read more:"),
-    QT_TRANSLATE_NOOP("Page", "Go to the home page"),
-    QT_TRANSLATE_NOOP("Page", "Something in the page “{title}” could not be prepared for reading."
-                              " The other pages are not affected."),
-    QT_TRANSLATE_NOOP("Page", "This page could not be shown"),
-    QT_TRANSLATE_NOOP("Page", "Staff: the details are in the log."),
-    QT_TRANSLATE_NOOP("Page", "We could not find the page “{page}”. It may have been moved or removed."),
-    QT_TRANSLATE_NOOP("Page", "Page not found"),
-    QT_TRANSLATE_NOOP("Page", "Go back to the page you were reading"),
-    QT_TRANSLATE_NOOP("Page", "Funded by {funder}"),
-)
-
-
 def failure_reason(error: Exception) -> str:
     """Why a page could not be rendered, in words for the person who wrote it."""
     from tms_info.content.markdown_ext import RenderRefused
@@ -137,7 +104,8 @@ class Renderer:
 
     def opening_html(self, page: Page) -> str:
         """What shows for the moment a long page takes to render."""
-        return f'<h1>{escape(page.title)}</h1><p class="summary">{translate("Page", "Opening this page…")}</p>'
+        opening = escape(translate("Page", "Opening this page…"))
+        return f'<h1>{escape(page.title)}</h1><p class="summary">{opening}</p>'
 
     def failed(self, page_id: str) -> bool:
         """Whether the page could not be rendered (so far): a reader got "could not be shown"."""
@@ -178,8 +146,9 @@ class Renderer:
         date the page was last reviewed, where a reader sees at once how current the handout is."""
         reviewed = (" · " + translate("Page", "Last reviewed: {date}").format(date=format_day(page.reviewed))
                     if page.reviewed else "")
-        header = (f'<p class="handout-header">{escape(clinic + " · " if clinic else "")}'
-                  f'{escape(translate("Page", "TMS Information"))}{escape(reviewed)}</p>')
+        name = translate("Page", "TMS Information")
+        line = (clinic + " · " if clinic else "") + name + reviewed
+        header = f'<p class="handout-header">{escape(line)}</p>'
         try:
             return header + self._page_html(page, toggled, for_paper=True)
         except Exception as error:
@@ -199,16 +168,19 @@ class Renderer:
         if page.summary:
             parts.append(f'<p class="summary">{escape(page.summary)}</p>')
         if page.evidence:
-            parts.append(f'<p class="evidence-level"><b>{escape(translate("Page", "How strong is the evidence?"))}'
-                         f'</b> {escape(translate("Page", EVIDENCE_NOTES[page.evidence]))}</p>')
+            question = escape(translate("Page", "How strong is the evidence?"))
+            note = escape(translate("Page", EVIDENCE_NOTES[page.evidence]))
+            parts.append(f'<p class="evidence-level"><b>{question}</b> {note}</p>')
         parts.append(self.markdown_to_html(page.body, page, toggled, for_paper))
         if not all(picture.found for picture in self.last_pictures):
             self._incomplete.add(page.id)
         if page.is_section:
             parts.append(self._section_list(page))
         if page.id not in (HOME_ID, HELP_NOW_ID) and self.library.page(HELP_NOW_ID) and not for_paper:
-            parts.append(f'<p class="help-reminder">{escape(translate("Page", "Feeling unsafe or in crisis?"))} '
-                         f'<a href="{article_href(HELP_NOW_ID)}">{escape(translate("Page", "Get help now"))}</a>.</p>')
+            question = escape(translate("Page", "Feeling unsafe or in crisis?"))
+            help_now = escape(translate("Page", "Get help now"))
+            link = f'<a href="{article_href(HELP_NOW_ID)}">{help_now}</a>'
+            parts.append(f'<p class="help-reminder">{question} {link}.</p>')
         if page.sources:
             items = "".join(f"<li>{self._source_html(source)}</li>" for source in page.sources)
             heading = escape(translate("Page", "Sources"))
@@ -247,8 +219,8 @@ class Renderer:
             + (f"<br>{escape(child.summary)}" if child.summary else "") + "</li>"
             for child in children
         )
-        return (f'<h2 id="in-this-section">{escape(translate("Page", "In this section"))}</h2>'
-                f'<ul class="section-list">{items}</ul>')
+        heading = escape(translate("Page", "In this section"))
+        return f'<h2 id="in-this-section">{heading}</h2><ul class="section-list">{items}</ul>'
 
     def _local_note(self, entry: bool = False) -> str:
         who = escape(self.clinic_name) if self.clinic_name else escape(translate("Page", "your clinic"))
@@ -256,8 +228,8 @@ class Renderer:
                                   "part of its reviewed library.") if entry else
                 translate("Page", "This page was written by {who}, not by the TMS Information team, and is not "
                                   "part of its reviewed library."))
-        return (f'<p class="local-note"><b>{translate("Page", "From {who}.").format(who=who)}</b> '
-                f"{escape(text).format(who=who)}</p>")
+        title = translate("Page", "From {who}.")
+        return f'<p class="local-note"><b>{title.format(who=who)}</b> {escape(text).format(who=who)}</p>'
 
     @staticmethod
     def _untranslated_note() -> str:
@@ -268,8 +240,8 @@ class Renderer:
         if term.local:
             parts.append(self._local_note(entry=True))
         if term.aliases:
-            parts.append(f'<p class="aliases">{escape(translate("Page", "Also called:"))} '
-                         f'{escape(", ".join(term.aliases))}</p>')
+            also = translate("Page", "Also called:")
+            parts.append(f'<p class="aliases">{escape(also)} {escape(", ".join(term.aliases))}</p>')
         try:
             parts.append(self.markdown_to_html(term.body, term))
         except Exception as error:
@@ -280,38 +252,36 @@ class Renderer:
         see_also = [self.library.term(term_id) for term_id in term.see_also]
         links = [f'<a href="{term_href(t.id)}">{escape(t.term)}</a>' for t in see_also if t]
         if links:
-            parts.append(f'<p class="see-also"><b>{escape(translate("Page", "See also:"))}</b> {", ".join(links)}</p>')
+            see_also_title = escape(translate("Page", "See also:"))
+            parts.append(f'<p class="see-also"><b>{see_also_title}</b> {", ".join(links)}</p>')
         pages = [self.library.page(page_id) for page_id in term.articles]
         items = "".join(f'<li><a href="{article_href(p.id)}">{escape(p.title)}</a></li>' for p in pages if p)
         if items:
-            parts.append(f'<p class="related-title"><b>{escape(translate("Page", "Read more:"))}</b></p>'
-                         f'<ul class="related">{items}</ul>')
+            more = escape(translate("Page", "Read more:"))
+            parts.append(f'<p class="related-title"><b>{more}</b></p><ul class="related">{items}</ul>')
         return "\n".join(parts)
 
     def _failed_html(self, page: Page, error: Exception) -> str:
         """A calm note in place of a page that could not be rendered; the details go to the log."""
         log.error("%s: this page could not be shown: %s", page.source, failure_reason(error), exc_info=error)
         self._failed.add(page.id)
-        links = [f'<li><a href="{article_href(HOME_ID)}">{escape(translate("Page", "Go to the home page"))}</a></li>']
+        home = escape(translate("Page", "Go to the home page"))
+        links = [f'<li><a href="{article_href(HOME_ID)}">{home}</a></li>']
         if self.library.page(HELP_NOW_ID):
             help_now = escape(translate("Page", "Get help now"))
             links.append(f'<li><a href="{article_href(HELP_NOW_ID)}">{help_now}</a></li>')
         what = translate("Page", "Something in the page “{title}” could not be prepared for reading. The other "
                                  "pages are not affected.").format(title=page.title)
-        return (
-            f'<h1>{escape(translate("Page", "This page could not be shown"))}</h1>'
-            f'<p class="summary">{escape(what)}</p>'
-            f'<p>{escape(translate("Page", "Staff: the details are in the log."))}</p>'
-            f'<ul class="section-list">{"".join(links)}</ul>'
-        )
+        heading = escape(translate("Page", "This page could not be shown"))
+        staff = escape(translate("Page", "Staff: the details are in the log."))
+        return (f'<h1>{heading}</h1><p class="summary">{escape(what)}</p><p>{staff}</p>'
+                f'<ul class="section-list">{"".join(links)}</ul>')
 
     def not_found_html(self, page_id: str) -> str:
         what = translate("Page", "We could not find the page “{page}”. It may have been moved or removed.")
-        return (
-            f'<h1>{escape(translate("Page", "Page not found"))}</h1>'
-            f'<p class="summary">{escape(what.format(page=page_id))}</p>'
-            '<ul class="section-list">'
-            f'<li><a href="app:back">{escape(translate("Page", "Go back to the page you were reading"))}</a></li>'
-            f'<li><a href="{article_href(HOME_ID)}">{escape(translate("Page", "Go to the home page"))}</a></li>'
-            "</ul>"
-        )
+        heading = escape(translate("Page", "Page not found"))
+        back = escape(translate("Page", "Go back to the page you were reading"))
+        home = escape(translate("Page", "Go to the home page"))
+        return (f'<h1>{heading}</h1><p class="summary">{escape(what.format(page=page_id))}</p>'
+                f'<ul class="section-list"><li><a href="app:back">{back}</a></li>'
+                f'<li><a href="{article_href(HOME_ID)}">{home}</a></li></ul>')
