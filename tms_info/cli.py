@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tms_info import APP_NAME, __version__
-from tms_info.content.languages import LANGUAGES, choose_language, known_language, system_language, translated_roots
+from tms_info.content.languages import LANGUAGES, choose_language, known_language, system_language
 
 if TYPE_CHECKING:
     from tms_info.config import Config
@@ -87,7 +87,7 @@ class ClinicContent:
         from tms_info.content.library import Library
 
         return Library.load(self.roots, local_roots=self.local, language=self.language,
-                            unlabelled_language=self.config.language or "en")
+                            unlabelled_language=self.config.folder_language)
 
 
 class BadInput(Exception):
@@ -102,8 +102,7 @@ def clinic_content(options: argparse.Namespace) -> ClinicContent:
     A file or folder named on the command line must exist (BadInput). As in the window, problems in
     the configuration and in the folders it or the environment names do not stop a command: they are
     in `config.problems` and the library's problems."""
-    from tms_info.config import clinic_content_dirs, read_config
-    from tms_info.locations import bundled_content_roots
+    from tms_info.config import library_roots, read_config
 
     if options.config is not None and not options.config.exists():
         raise BadInput(f"{options.config}: no such configuration file")
@@ -112,9 +111,7 @@ def clinic_content(options: argparse.Namespace) -> ClinicContent:
             raise BadInput(f"{folder}: no such folder")
     config = read_config(options.config)
     language = choose_language(options.language, config.language, system_language())
-    local = tuple(root for folder in clinic_content_dirs(config, options.content_dirs)
-                  for root in translated_roots(folder, language))
-    return ClinicContent(config, bundled_content_roots(language), local, language)
+    return ClinicContent(config, *library_roots(config, options.content_dirs, language), language)
 
 
 

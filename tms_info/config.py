@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tms_info.content.languages import LANGUAGES, known_language
+from tms_info.content.languages import DEFAULT_LANGUAGE, LANGUAGES, known_language, translated_roots
 from tms_info.content.style import DEFAULT_TEXT_SIZE, TEXT_SIZES
 
 SECTION = "clinic"
@@ -59,6 +59,11 @@ class Config:
     text_size: int = DEFAULT_TEXT_SIZE
     source: Path | None = None
     problems: tuple[str, ...] = field(default=())
+
+    @property
+    def folder_language(self) -> str:
+        """The language of a clinic folder without language subfolders: the clinic's, else English."""
+        return self.language or DEFAULT_LANGUAGE
 
 
 def _split_paths(value: str) -> tuple[Path, ...]:
@@ -153,3 +158,13 @@ def clinic_content_dirs(config: Config, given: Sequence[Path] = ()) -> list[Path
     TMS_INFO_CONTENT_DIR's, then those `given` on the command line. The window and every command
     of `tms-info` take their folders from here."""
     return [*config.content_dirs, *content_dirs_from_environment(), *given]
+
+
+def library_roots(config: Config, given: Sequence[Path], language: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """The folders of the library a reader of `language` gets on this computer: the bundled ones
+    (English, the translation laid over it) and the clinic's (each folder's language subfolders,
+    or the folder itself). The window and every command read these."""
+    from tms_info.locations import bundled_content_roots
+
+    local = tuple(root for folder in clinic_content_dirs(config, given) for root in translated_roots(folder, language))
+    return bundled_content_roots(language), local

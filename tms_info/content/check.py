@@ -273,11 +273,11 @@ class Checker:
         for term in terms:
             if term.id not in used_terms and rendered_terms[term.id]:
                 self.add(term.source, 1, f"glossary term '{term.term}' is never used in any page")
-        self._check_lay_words()
+        self._check_search_files()
         self._check_median()
         return self.report
 
-    def _check_lay_words(self) -> None:
+    def _check_search_files(self) -> None:
         """The search files of each folder (lay words, crisis words, a language's search words) read
         as search reads them; each problem is reported with its file."""
         from tms_info.content.crisis import CRISIS_WORDS_FILE, load_crisis_words

@@ -11,12 +11,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from tms_info import APP_NAME, __version__
-from tms_info.config import Config, clinic_content_dirs, read_config
+from tms_info.config import Config, library_roots, read_config
 from tms_info.content import snapshot
-from tms_info.content.languages import choose_language, translated_roots
+from tms_info.content.languages import choose_language
 from tms_info.content.library import Library
 from tms_info.fonts import install_fonts
-from tms_info.locations import bundled_content_roots, icon_path
+from tms_info.locations import icon_path
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import APPLICATION, ORGANIZATION, MemorySettings, Preferences, open_settings
 from tms_info.ui.startup_probe import install_if_asked
@@ -64,15 +64,13 @@ def _window_in(language: str, open_page: str | None, content_dirs: Sequence[Path
                preferences: Preferences, home_language: str) -> MainWindow:
     notices = install_language(language)
     QApplication.instance().setApplicationDisplayName(app_name())
-    local = [root for folder in clinic_content_dirs(config, content_dirs)
-             for root in translated_roots(folder, language)]
-    roots = list(bundled_content_roots(language))
+    roots, local = library_roots(config, content_dirs, language)
     cache = None if config.kiosk else cache_dir()  # a kiosk writes nothing to disk
     key = snapshot.signature(roots, local, config.clinic_name, config.kiosk, language, config.language) \
         if cache is not None else ""
     stored = snapshot.load(cache, key)
     library, known_pages = stored if stored else (
-        Library.load(roots, local_roots=local, language=language, unlabelled_language=config.language or "en"), {})
+        Library.load(roots, local_roots=local, language=language, unlabelled_language=config.folder_language), {})
     notices += [*config.problems, *(str(problem) for problem in library.problems)]
     window = MainWindow(library, preferences, cache, config, notices, known_pages)
     window.start(open_page)
