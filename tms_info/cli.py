@@ -234,7 +234,8 @@ def run_check(content: ClinicContent) -> int:
 
     for problem in content.config.problems:
         print(problem)
-    report = check([*content.roots, *content.local], only_under=content.local, language=content.language)
+    report = check([*content.roots, *content.local], only_under=content.local, language=content.language,
+                   unlabelled_language=content.config.folder_language)
     for finding in sorted(report.findings, key=lambda f: (str(f.path), f.line)):
         print(finding)
     if report.readability:

@@ -286,7 +286,8 @@ class Checker:
 
         readers = ((LAY_WORDS_FILE, load_lay_words), (CRISIS_WORDS_FILE, load_crisis_words),
                    (SEARCH_WORDS_FILE, lambda roots, problems: search_language(
-                       folder_language(roots[0]) or self.library.language, roots, problems=problems)))
+                       folder_language(roots[0]) or self.library.unlabelled_language, roots, problems=problems,
+                       unlabelled_language=self.library.unlabelled_language)))
         quiet = [logging.getLogger(name) for name in ("tms_info.content.search", "tms_info.content.crisis",
                                                       "tms_info.content.search_language")]
         levels = [logger.level for logger in quiet]
@@ -552,7 +553,9 @@ def case_mismatch(folder: Path, src: str) -> str | None:
 
 
 def check(roots: Iterable[Path], only_under: Sequence[Path] = (), today: date | None = None,
-          language: str = "en") -> Report:
-    """Checks the library made of `roots` for a reader of `language`; with `only_under`, reports
-    only files in those folders."""
-    return Checker(Library.load(roots, language=language), only_under, today).run()
+          language: str = "en", unlabelled_language: str = "en") -> Report:
+    """Checks the library made of `roots` for a reader of `language`, reading folders named for no
+    language as `unlabelled_language` (the clinic's, as the window does); with `only_under`,
+    reports only files in those folders."""
+    library = Library.load(roots, language=language, unlabelled_language=unlabelled_language)
+    return Checker(library, only_under, today).run()

@@ -220,9 +220,12 @@ class Library:
     """All pages and glossary terms, by id, and the topic tree derived from them."""
 
     def __init__(self, pages: dict[str, Page], terms: dict[str, Term], problems: list[Problem],
-                 roots: tuple[Path, ...] = (), language: str = DEFAULT_LANGUAGE) -> None:
+                 roots: tuple[Path, ...] = (), language: str = DEFAULT_LANGUAGE,
+                 unlabelled_language: str = DEFAULT_LANGUAGE) -> None:
         self.roots = roots
         self.language = language  # what the reader chose; a page not translated yet keeps its own
+        # the language of the roots named for none ('en', 'es'): their pages, and search their word files
+        self.unlabelled_language = unlabelled_language
         self.pages = pages
         self.terms = terms
         self.problems = problems
@@ -258,7 +261,7 @@ class Library:
                 sections.setdefault(section_id, section)
         for section_id, section in sections.items():  # only where no root has an index.md for it
             pages.setdefault(section_id, section)
-        return cls(pages, terms, problems, roots + local_roots, language)
+        return cls(pages, terms, problems, roots + local_roots, language, unlabelled_language)
 
     def page(self, page_id: str) -> Page | None:
         return self.pages.get(page_id)

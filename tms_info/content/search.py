@@ -127,7 +127,8 @@ def library_language(library: Library) -> SearchLanguage:
     from tms_info.locations import bundled_content_root
 
     code = library.language
-    return search_language(code, library.roots, bundled_content_root(code))
+    return search_language(code, library.roots, bundled_content_root(code),
+                           unlabelled_language=library.unlabelled_language)
 
 
 def content_key(library: Library, lay_words: dict[str, tuple[str, ...]], language: SearchLanguage | None = None) -> str:
@@ -334,7 +335,7 @@ class SearchIndex:
         """The cached index for this content if there is a good one, else a new one (saved to the
         cache when it can be)."""
         language = library_language(library)
-        lay_words = load_lay_words(language_roots(library.roots, language.code))
+        lay_words = load_lay_words(language_roots(library.roots, language.code, library.unlabelled_language))
         key = content_key(library, lay_words, language)
         if cache_dir is not None:
             path = Path(cache_dir) / f"search-{setup_key(library)}-{key[:20]}.sqlite"

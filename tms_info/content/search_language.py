@@ -134,17 +134,22 @@ class SearchLanguage:
         return "\0".join((self.code, str(self.stemmer), *sorted(self.stop_words), "\1", *sorted(self.question_words)))
 
 
-def language_roots(roots: Iterable[Path], language: str) -> list[Path]:
-    """The content folders written in `language`: those named for it, and those named for no
-    language (a clinic's single folder is in the language it is read in)."""
-    return [Path(root) for root in roots if (folder_language(Path(root)) or language) == language]
+def language_roots(roots: Iterable[Path], language: str, unlabelled_language: str) -> list[Path]:
+    """The content folders written in `language`: those named for it, and, when it is
+    `unlabelled_language`, those named for no language. The rule is the loader's (Library.load): a
+    clinic's single folder is in the clinic's language, whatever language it is read in."""
+    return [Path(root) for root in roots if (folder_language(Path(root)) or unlabelled_language) == language]
 
 
 def search_language(language: str, roots: Iterable[Path], bundled: Path | None = None,
-                    problems: list[str] | None = None) -> SearchLanguage:
+                    problems: list[str] | None = None, unlabelled_language: str | None = None) -> SearchLanguage:
     """The search words of `language`: those of the `bundled` folder for it (resources/content/es),
-    and those the language's `roots` add. English starts from its own words, kept in code."""
-    folders = ([bundled] if bundled is not None else []) + language_roots(roots, language)
+    and those the language's `roots` add. English starts from its own words, kept in code.
+
+    A root named for no language is in `unlabelled_language` (a library's `unlabelled_language`);
+    without one, the roots are taken to be the language's own."""
+    unlabelled = language if unlabelled_language is None else unlabelled_language
+    folders = ([bundled] if bundled is not None else []) + language_roots(roots, language, unlabelled)
     unique = list(dict.fromkeys(folder.absolute() for folder in folders))
     stop = set(ENGLISH_STOP_WORDS) if language == "en" else set()
     questions = set(ENGLISH_QUESTION_WORDS) if language == "en" else set()

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "content-snapshot.json"
 OLD_FILE_NAMES = ("content-snapshot.pickle",)  # earlier versions' snapshots: removed, never read
-FORMAT = 2
+FORMAT = 3  # 3: the language of the folders named for none (Library.unlabelled_language)
 MAX_BYTES = 64 * 2**20  # the bundled library's is 0.3 MB, with 1,000 more articles 6 MB
 MAX_KEY_BYTES = 4 * 2**20  # about 70 bytes a content file
 MAX_INDEX_BYTES = 8 * 2**20
@@ -107,6 +107,7 @@ _SOURCE_KINDS = frozenset((list, str, str, year, str, str, str, str, str) for ye
 _TERM_KINDS = frozenset({(list, str, str, str, int, int, str, int, list, list, list, bool, str)})
 _PROBLEM_KINDS = frozenset({(list, str, int, str)})
 _RENDERED_KINDS = frozenset({(list, str, int, int)})
+_PARTS = frozenset({"roots", "language", "unlabelled_language", "pages", "terms", "problems", "rendered"})
 
 
 class _NotASnapshot(ValueError):
@@ -179,6 +180,7 @@ def to_data(library: Library, pages: dict[str, str]) -> tuple[dict, bytes]:
     index = {
         "roots": [str(root) for root in library.roots],
         "language": library.language,
+        "unlabelled_language": library.unlabelled_language,
         "pages": [[page.id, page.title, *texts.add(page.body), str(page.source), page.relative, page.body_line,
                    page.summary, page.reviewed.isoformat() if page.reviewed is not None else None,
                    page.evidence,
@@ -197,7 +199,7 @@ def to_data(library: Library, pages: dict[str, str]) -> tuple[dict, bytes]:
 
 def from_data(index: object, data: bytes) -> tuple[Library, dict[str, str]]:
     """The library and rendered pages from `to_data`'s form; _NotASnapshot if anything is amiss."""
-    if not isinstance(index, dict) or set(index) != {"roots", "language", "pages", "terms", "problems", "rendered"}:
+    if not isinstance(index, dict) or set(index) != _PARTS:
         raise _NotASnapshot("not the parts of a snapshot")
     texts = _Texts(data)
     page_rows = _rows(index["pages"], _PAGE_KINDS, "pages")
@@ -213,9 +215,10 @@ def from_data(index: object, data: bytes) -> tuple[Library, dict[str, str]]:
     roots = index["roots"]
     if not isinstance(roots, list) or not all(type(root) is str for root in roots):
         raise _NotASnapshot("the content folders are not text")
-    if type(index["language"]) is not str:
+    if type(index["language"]) is not str or type(index["unlabelled_language"]) is not str:
         raise _NotASnapshot("the language is not text")
-    return Library(pages, terms, problems, tuple(map(Path, roots)), index["language"]), rendered
+    return Library(pages, terms, problems, tuple(map(Path, roots)), index["language"],
+                   index["unlabelled_language"]), rendered
 
 
 def _open_regular(path: Path) -> tuple[BinaryIO, int]:
