@@ -1,6 +1,8 @@
 """The list of topics on the left: sections and their articles, in the library's order."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
@@ -14,6 +16,8 @@ PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 OPEN_SECTIONS_UP_TO = 150
 """With more pages than this (a clinic's large library), sections start closed and the one being
 read opens: hundreds of titles in one list are hard to find your way in, and slow to lay out."""
+_LINE_BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+"""Where Qt may wrap a title: white space, but not the no-break spaces, which join their words."""
 
 
 class TopicTree(QTreeWidget):
@@ -49,7 +53,7 @@ class TopicTree(QTreeWidget):
             depth, parent = 1, item.parent()
             while parent is not None:
                 depth, parent = depth + 1, parent.parent()
-            word = max((metrics.horizontalAdvance(word) for word in item.text(0).split()), default=0)
+            word = max((metrics.horizontalAdvance(word) for word in _LINE_BREAKS.split(item.text(0))), default=0)
             widest = max(widest, word + self.indentation() * depth)
         chrome = self.frameWidth() * 2 + self.verticalScrollBar().sizeHint().width() + 16
         self.setMinimumWidth(widest + chrome)
