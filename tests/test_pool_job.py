@@ -48,3 +48,15 @@ def test_a_result_given_up_is_discarded_when_it_arrives_and_at_once_when_it_is_t
 def test_a_reason_is_one_short_line():
     assert short_reason(ValueError("")) == "ValueError"
     assert short_reason(ValueError("x" * 300)).endswith("…") and len(short_reason(ValueError("x" * 300))) == 100
+
+
+def test_the_garbage_collector_never_runs_on_its_own_in_a_worker(qtbot):
+    """Run in a pool thread, it could destroy the window's Qt objects there and crash the app."""
+    import gc
+
+    assert gc.isenabled()
+    job = PoolJob(gc.isenabled, "never fails")
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        job.start()
+    assert job.take() is False, "paused while the job ran"
+    qtbot.waitUntil(gc.isenabled, timeout=5000)

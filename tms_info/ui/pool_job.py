@@ -5,12 +5,18 @@ A job lives in the UI thread as a child of the application, not of a window, so 
 closed mid-work never leaves the worker emitting from a deleted object. The result is handed over
 through an attribute under a lock (a Python object sent through a queued signal from another
 thread is not safe in PySide6); a result nobody takes is given to `discard` (to close a database).
+
+Python's cyclic garbage collector runs in whichever thread happens to allocate when it is due; run in
+a pool thread, it may destroy Qt objects of the UI thread there, which crashes the app. While any job
+runs, the automatic collector is paused (the UI thread's garbage is collected when the last job ends).
 """
 from __future__ import annotations
 
+import gc
 import logging
 import threading
-from collections.abc import Callable
+from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
@@ -27,6 +33,33 @@ def short_reason(error: BaseException) -> str:
     text = str(error).strip().splitlines()[0].strip() if str(error).strip() else ""
     text = text or type(error).__name__
     return text if len(text) <= 100 else text[:99].rstrip() + "…"
+
+
+class _CollectorPause:
+    """Counts the jobs running; the collector is paused from the first one's start to the last one's end."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._was_enabled = False
+
+    @contextmanager
+    def while_running(self) -> Iterator[None]:
+        with self._lock:
+            if self._running == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running -= 1
+                if self._running == 0 and self._was_enabled:
+                    gc.enable()
+
+
+_collector_pause = _CollectorPause()
 
 
 class PoolJob(QObject, Generic[Result]):
@@ -55,6 +88,10 @@ class PoolJob(QObject, Generic[Result]):
         pool.start(self._run)
 
     def _run(self) -> None:  # on a pool thread
+        with _collector_pause.while_running():
+            self._run_work()
+
+    def _run_work(self) -> None:
         try:
             result = self._work()
         except Exception as error:
