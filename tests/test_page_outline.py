@@ -58,3 +58,14 @@ def test_tab_from_the_topics_reaches_the_outline_then_the_article(window, qtbot)
     assert QApplication.focusWidget() is window.outline.button
     qtbot.keyClick(window.outline.button, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.view
+
+
+def test_the_outline_strip_comes_with_the_page_so_the_article_does_not_move_down_after(window, qtbot):
+    window.open_page("basics/second")  # one part: no strip
+    assert not window.outline.isVisible()
+    window.open_page("basics/first")  # three parts: the strip is there before any later turn of the event loop
+    assert window.outline.isVisible()
+    window.view.verticalScrollBar().setValue(400)
+    window.open_page("basics/second")
+    window.go_back()
+    assert window.view.verticalScrollBar().value() == 400, "Back returns to the very spot"

@@ -65,8 +65,15 @@ class PageOutline(QWidget):
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
         self._refresh_soon.timeout.connect(self.refresh)
-        view.textChanged.connect(self._refresh_soon.start)
+        view.textChanged.connect(self._page_changed)
         self.headingChosen.connect(self._view.show_position)
+
+    def _page_changed(self) -> None:
+        # Shown or hidden at once, from a count of heading tags, so the article does not move down
+        # a moment after it appears (under a scroll position just restored, for one).
+        shown = self._view.shown_html
+        self.setVisible(shown.count("<h2") + shown.count("<h3") >= MIN_HEADINGS)
+        self._refresh_soon.start()
 
     def refresh(self) -> None:
         """Lists the headings of the page now in the article."""
