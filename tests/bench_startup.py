@@ -162,7 +162,7 @@ def switching_and_soak() -> dict[str, float]:
         "first_visit_p95_ms": sorted(first_visit)[int(0.95 * (len(first_visit) - 1))] * 1000,
         "soak_memory_mib": (memory_after - memory_before) / 1024,
         "soak_objects": objects_after - objects_before,
-        "history_places": len(window.history._places),
+        "history_places": len(window.session.history._places),
     }
 
 

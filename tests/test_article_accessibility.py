@@ -135,7 +135,7 @@ def test_the_structure_follows_the_page_being_read(window):
     window.open_page("basics/checklist")
     headings_now = [name(h) for h in with_role(parts(article), Role.Heading)]
     assert headings_now == ["Questions to ask", "Before you start", "Sources"]
-    window.back_action.trigger()
+    window.action("back").trigger()
     assert "Side effects" in [name(h) for h in with_role(parts(article), Role.Heading)]
 
 

@@ -17,6 +17,8 @@ from tms_info.content.render import Renderer
 from tms_info.ui import app as app_module
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import MemorySettings, Preferences, open_settings
+from tms_info.ui.app import compose_window
+from tms_info.ui.kiosk import Kiosk
 
 
 @pytest.fixture
@@ -107,7 +109,7 @@ def test_the_app_starts_with_a_missing_folder_and_a_bad_config_and_says_so_once(
     assert "content folder not found" in caplog.text and "'kiosk = perhaps'" in caplog.text
     caplog.clear()
     assert window.library.page("about/what-is-tms") is not None
-    assert window.kiosk is None
+    assert Kiosk.of(window) is None
     assert window.windowTitle().endswith("– Riverside")
 
 
@@ -125,21 +127,21 @@ def test_content_folders_come_from_the_environment_too(qtbot, clinic, monkeypatc
 @pytest.fixture
 def kiosk(qtbot, clinic, settings_file) -> MainWindow:
     library = Library.load([READER_CONTENT], local_roots=[clinic])
-    window = MainWindow(library, Preferences(MemorySettings()), None,
-                        Config(clinic_name="Riverside", kiosk=True, idle_timeout=DEFAULT_IDLE_SECONDS))
+    window = compose_window(library, Preferences(MemorySettings()), None,
+                            Config(clinic_name="Riverside", kiosk=True, idle_timeout=DEFAULT_IDLE_SECONDS))
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
     qtbot.waitUntil(window.isActiveWindow)
     window.start()
     yield window
-    window.kiosk.leave()  # a kiosk ignores an ordinary close: let the next test start without it
+    Kiosk.of(window).leave()  # a kiosk ignores an ordinary close: let the next test start without it
 
 
 def test_kiosk_mode_is_full_screen_without_file_actions(kiosk):
     assert kiosk.isFullScreen()
-    assert not kiosk.pdf_action.isVisible() and not kiosk.quit_action.isVisible()
-    assert not kiosk.save_action.isVisible() and not kiosk.my_pages_dock.isVisible()
-    assert kiosk.print_action.isEnabled(), "printing is allowed"
+    assert not kiosk.action("pdf").isVisible() and not kiosk.action("quit").isVisible()
+    assert not kiosk.action("save").isVisible() and not kiosk.my_pages_dock.isVisible()
+    assert kiosk.action("print").isEnabled(), "printing is allowed"
 
 
 def test_a_kiosk_never_opens_websites_and_shows_their_address(kiosk, qtbot, monkeypatch):
@@ -162,15 +164,15 @@ def test_the_kiosk_starts_afresh_when_idle(kiosk, qtbot):
     kiosk.search.field.setText("seizure")
     kiosk.open_page("basics/second")
     kiosk.tree.item_for("basics").setExpanded(False)
-    kiosk.kiosk.idle.setInterval(200)
-    kiosk.kiosk.idle.start()
+    Kiosk.of(kiosk).idle.setInterval(200)
+    Kiosk.of(kiosk).idle.start()
     qtbot.waitUntil(lambda: kiosk.windowTitle().startswith("Welcome"), timeout=3000)
-    assert not kiosk.back_action.isEnabled() and not kiosk.forward_action.isEnabled()
+    assert not kiosk.action("back").isEnabled() and not kiosk.action("forward").isEnabled()
     assert kiosk.search.field.text() == "" and not kiosk.search.popup.isVisible()
     assert not kiosk.find_bar.isVisible() and kiosk.view.extraSelections() == []
     assert kiosk.glossary.current_term_id is None and "Choose a term" in kiosk.glossary.entry.toPlainText()
-    assert kiosk.text_size == 100 and kiosk.theme_choice == "system"
-    assert kiosk.toggled_boxes == {} and kiosk.reading.recent == ["home"]
+    assert kiosk.session.text_size == 100 and kiosk.session.theme_choice == "system"
+    assert kiosk.session.ticked("basics/checklist") == frozenset() and kiosk.session.reading.recent == ["home"]
     assert kiosk.tree.item_for("basics").isExpanded(), "the topic list is open again"
     kiosk.open_page("basics/checklist")
     assert visible_text(kiosk.view).count("☑") == 1, "the last person's ticks are gone"
@@ -178,7 +180,7 @@ def test_the_kiosk_starts_afresh_when_idle(kiosk, qtbot):
 
 def test_activity_keeps_the_kiosk_from_resetting(kiosk, qtbot):
     kiosk.open_page("basics/second")
-    idle = kiosk.kiosk.idle
+    idle = Kiosk.of(kiosk).idle
     idle.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer's remaining time moves by up to 5%
     idle.setInterval(60_000)  # long enough never to fire on a busy machine: the test watches it restart
     idle.start()

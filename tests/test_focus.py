@@ -220,7 +220,7 @@ def visible_share(icon: QIcon, mode: QIcon.Mode) -> float:
 def test_back_and_forward_icons_stand_out_on_a_dark_window(make_window, name):
     window = make_window()
     window.set_theme(name)
-    for action in (window.back_action, window.forward_action):
+    for action in (window.action("back"), window.action("forward")):
         assert visible_share(action.icon(), QIcon.Mode.Normal) > 0.7, action.text()
         assert visible_share(action.icon(), QIcon.Mode.Disabled) > 0.3, action.text()  # dimmer, still seen
 

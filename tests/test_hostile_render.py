@@ -128,7 +128,7 @@ def test_a_page_that_failed_is_not_reopened_at_the_next_start(qtbot, caplog):
     qtbot.addWidget(window)
     window.show()
     window.start()
-    assert window.current_page_id == HOME_ID and FAILED not in window.view.toPlainText()
+    assert window.session.current_page_id == HOME_ID and FAILED not in window.view.toPlainText()
     assert failed_logged(caplog, "nested-emphasis.md: this page could not be shown")
 
     window.open_page("nested-list")
@@ -137,7 +137,7 @@ def test_a_page_that_failed_is_not_reopened_at_the_next_start(qtbot, caplog):
     window.save_settings()
     assert Preferences(open_settings()).last_page == HOME_ID
     window.go_back()
-    assert window.current_page_id == HOME_ID
+    assert window.session.current_page_id == HOME_ID
 
 
 def test_check_reports_a_page_that_cannot_be_rendered_and_goes_on(caplog):

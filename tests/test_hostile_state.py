@@ -428,10 +428,11 @@ def test_the_kiosk_forgets_what_the_last_reader_copied(qtbot):
     from PySide6.QtGui import QClipboard, QGuiApplication
 
     from tms_info.config import Config
-    from tms_info.ui.main_window import MainWindow
+    from tms_info.ui.app import compose_window
+    from tms_info.ui.kiosk import Kiosk
     from tms_info.ui.settings import MemorySettings
 
-    window = MainWindow(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
+    window = compose_window(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
                         Config(kiosk=True, idle_timeout=60))
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
@@ -441,7 +442,7 @@ def test_the_kiosk_forgets_what_the_last_reader_copied(qtbot):
     if clipboard.supportsSelection():
         clipboard.setText("my address", QClipboard.Mode.Selection)
     assert clipboard.text() == "my phone number 555 0100"
-    window.kiosk.idle.timeout.emit()
+    Kiosk.of(window).idle.timeout.emit()
     assert clipboard.text() == ""
     assert clipboard.text(QClipboard.Mode.Selection) == ""
-    window.kiosk.leave()
+    Kiosk.of(window).leave()

@@ -20,12 +20,14 @@ from tms_info.content.library import Library
 from tms_info.ui import idle_notice
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import MemorySettings, Preferences
+from tms_info.ui.app import compose_window
+from tms_info.ui.kiosk import Kiosk
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def open_kiosk(qtbot, clinic_name: str | None = "Riverside Clinic") -> MainWindow:
-    window = MainWindow(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
+    window = compose_window(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
                         Config(clinic_name=clinic_name, kiosk=True, idle_timeout=DEFAULT_IDLE_SECONDS))
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
@@ -38,7 +40,7 @@ def open_kiosk(qtbot, clinic_name: str | None = "Riverside Clinic") -> MainWindo
 def kiosk(qtbot):
     window = open_kiosk(qtbot)
     yield window
-    window.kiosk.leave()  # a kiosk ignores an ordinary close
+    Kiosk.of(window).leave()  # a kiosk ignores an ordinary close
 
 
 @pytest.fixture
@@ -60,7 +62,7 @@ def test_the_kiosk_covers_the_screen_where_nothing_honours_full_screen(qtbot, mo
         assert window.geometry() == window.screen().geometry()
         assert window.windowFlags() & Qt.WindowType.FramelessWindowHint, "no frame to show past the screen's edge"
     finally:
-        window.kiosk.leave()
+        Kiosk.of(window).leave()
 
 
 _CHILD = textwrap.dedent("""
@@ -68,6 +70,7 @@ _CHILD = textwrap.dedent("""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
     from tms_info.ui import app as app_module
+    from tms_info.ui.kiosk import Kiosk
 
     app = app_module.create_application()
     window = app_module.create_window(kiosk=True)
@@ -77,7 +80,7 @@ _CHILD = textwrap.dedent("""
         corners = [shot.pixelColor(x, y).name() for x, y in
                    ((2, 2), (shot.width() - 3, 2), (2, shot.height() - 3), (shot.width() - 3, shot.height() - 3))]
         print("SCREEN", shot.width(), shot.height(), "CORNERS", *corners, flush=True)
-        window.kiosk.leave()
+        Kiosk.of(window).leave()
         app.quit()
 
     QTimer.singleShot(2500, look)
@@ -115,17 +118,17 @@ def test_in_a_bare_x_session_the_kiosk_leaves_no_black_edge(tmp_path):
 
 def warn_soon(kiosk: MainWindow, qtbot, idle_ms: int = 60_000) -> None:
     """The notice's timer fires at once; the fresh start stays `idle_ms` away."""
-    kiosk.kiosk.warning.setInterval(50)
-    kiosk.kiosk.idle.setInterval(idle_ms)
-    kiosk.kiosk.keep_reading()
-    qtbot.waitUntil(kiosk.kiosk.notice.isVisible, timeout=3000)
+    Kiosk.of(kiosk).warning.setInterval(50)
+    Kiosk.of(kiosk).idle.setInterval(idle_ms)
+    Kiosk.of(kiosk).keep_reading()
+    qtbot.waitUntil(Kiosk.of(kiosk).notice.isVisible, timeout=3000)
 
 
 def test_a_calm_notice_comes_before_the_fresh_start_and_is_spoken(kiosk, qtbot, spoken):
     kiosk.open_page("basics/second")
-    assert not kiosk.kiosk.notice.isVisible()
+    assert not Kiosk.of(kiosk).notice.isVisible()
     warn_soon(kiosk, qtbot)
-    notice = kiosk.kiosk.notice
+    notice = Kiosk.of(kiosk).notice
     assert notice.label.text() == "Still reading? Starting again in 15 seconds."
     assert notice.button.text() == "Keep reading" and notice.button.isVisible()
     assert kiosk.rect().contains(notice.geometry()), "the whole notice is on the screen"
@@ -137,10 +140,10 @@ def test_keep_reading_keeps_the_page_and_the_time(kiosk, qtbot, spoken):
     kiosk.open_page("basics/second")
     warn_soon(kiosk, qtbot, idle_ms=5000)
     qtbot.mouseMove(kiosk.view.viewport())  # on the way to the button: the notice stays
-    assert kiosk.kiosk.notice.isVisible()
-    qtbot.mouseClick(kiosk.kiosk.notice.button, Qt.MouseButton.LeftButton)
-    assert not kiosk.kiosk.notice.isVisible()
-    assert kiosk.kiosk.idle.remainingTime() > 4000, "the reader has the whole time again"
+    assert Kiosk.of(kiosk).notice.isVisible()
+    qtbot.mouseClick(Kiosk.of(kiosk).notice.button, Qt.MouseButton.LeftButton)
+    assert not Kiosk.of(kiosk).notice.isVisible()
+    assert Kiosk.of(kiosk).idle.remainingTime() > 4000, "the reader has the whole time again"
     assert kiosk.windowTitle().startswith("Second article")
 
 
@@ -148,22 +151,22 @@ def test_any_key_keeps_reading_too(kiosk, qtbot, spoken):
     kiosk.open_page("basics/second")
     warn_soon(kiosk, qtbot, idle_ms=5000)
     qtbot.keyClick(kiosk.view, Qt.Key.Key_Down)
-    assert not kiosk.kiosk.notice.isVisible()
-    assert kiosk.kiosk.idle.remainingTime() > 4000
+    assert not Kiosk.of(kiosk).notice.isVisible()
+    assert Kiosk.of(kiosk).idle.remainingTime() > 4000
 
 
 def test_without_an_answer_the_kiosk_starts_afresh_and_the_notice_goes(kiosk, qtbot, spoken):
     kiosk.open_page("basics/second")
     warn_soon(kiosk, qtbot, idle_ms=400)
     qtbot.waitUntil(lambda: kiosk.windowTitle().startswith("Welcome"), timeout=3000)
-    assert not kiosk.kiosk.notice.isVisible()
+    assert not Kiosk.of(kiosk).notice.isVisible()
 
 
 def test_the_notice_grows_with_the_text_and_still_fits(kiosk, qtbot, spoken):
     kiosk.larger_text()
     kiosk.larger_text()
     warn_soon(kiosk, qtbot)
-    notice = kiosk.kiosk.notice
+    notice = Kiosk.of(kiosk).notice
     assert notice.label.font().pixelSize() > 20
     assert kiosk.rect().contains(notice.geometry())
     kiosk.resize(kiosk.width() - 100, kiosk.height())

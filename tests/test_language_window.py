@@ -10,6 +10,7 @@ from tms_info.ui import app as app_module
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import Preferences, open_settings
 from tms_info.ui.translation import install_language
+from tms_info.ui.kiosk import Kiosk
 
 SESSION = "treatment/what-a-session-is-like"
 
@@ -29,7 +30,8 @@ def windows(qtbot, tmp_path, monkeypatch):
 
     yield make
     for window in open_windows():
-        window.kiosk = None
+        if (kiosk := Kiosk.of(window)) is not None:
+            kiosk.leave()
         window.close()
     install_language("en")
 
@@ -52,7 +54,7 @@ def test_choosing_a_language_shows_the_same_page_in_it_at_once_and_is_remembered
     window.language_actions["es"].trigger()
     qtbot.waitUntil(lambda: any(w.library.language == "es" for w in open_windows()))
     (spanish,) = open_windows()
-    assert spanish.current_page_id == SESSION
+    assert spanish.session.current_page_id == SESSION
     assert spanish.windowTitle().startswith("¿Cómo es una sesión de EMT?")
     assert spanish.language_actions["es"].isChecked()
     assert Preferences(open_settings()).language == "es"
@@ -68,8 +70,8 @@ def test_a_kiosk_starts_again_in_the_clinics_language(windows, qtbot, tmp_path, 
     window.language_actions["en"].trigger()  # a visitor reads in English
     qtbot.waitUntil(lambda: any(w.library.language == "en" for w in open_windows()))
     (english,) = open_windows()
-    english.kiosk.idle.setInterval(50)  # the clinic's idle time, shortened
-    english.kiosk.idle.start()
+    Kiosk.of(english).idle.setInterval(50)  # the clinic's idle time, shortened
+    Kiosk.of(english).idle.start()
     qtbot.waitUntil(lambda: [w.library.language for w in open_windows()] == ["es"], timeout=5000)
     assert Preferences(open_settings()).language is None  # a kiosk remembers nothing
 

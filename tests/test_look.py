@@ -135,7 +135,7 @@ def test_every_icon_of_the_set_is_drawn_in_the_colour_asked_for(qapp):
 def test_the_toolbar_icons_follow_the_theme(window, theme_name):
     window.set_theme(theme_name)
     theme = THEMES[theme_name]
-    for action in (window.home_action, window.save_action, window.print_action):
+    for action in (window.action("home"), window.action("save"), window.action("print")):
         assert _coloured_share(action.icon(), theme.text) > 0.9, action.text()
     window_colour = palette_for(theme).window().color().name()
     assert contrast_ratio(theme.text, window_colour) >= 4.5
@@ -145,7 +145,7 @@ def test_the_toolbar_icons_follow_the_theme(window, theme_name):
 
 
 def test_the_star_is_filled_while_the_page_is_saved(window):
-    icon = window.save_action.icon()
+    icon = window.action("save").icon()
     empty = icon.pixmap(QSize(24, 24), QIcon.Mode.Normal, QIcon.State.Off).toImage()
     filled = icon.pixmap(QSize(24, 24), QIcon.Mode.Normal, QIcon.State.On).toImage()
 

@@ -59,12 +59,12 @@ def test_an_internal_link_opens_the_page_at_its_anchor_then_back_and_forward(win
     assert text_is_in_view(window.view, "Here is the later part")
     assert not text_is_in_view(window.view, "The start of the second article")
 
-    window.back_action.trigger()
+    window.action("back").trigger()
     assert window.windowTitle().startswith("First article")
-    assert window.forward_action.isEnabled()
-    window.forward_action.trigger()
+    assert window.action("forward").isEnabled()
+    window.action("forward").trigger()
     assert window.windowTitle().startswith("Second article")
-    assert not window.forward_action.isEnabled()
+    assert not window.action("forward").isEnabled()
 
 
 def test_back_returns_to_where_you_had_scrolled(window, qtbot):
@@ -160,32 +160,32 @@ def test_help_now_is_one_click_from_any_page(window, qtbot):
 
 
 def test_home_button_goes_home(window):
-    window.home_action.trigger()
+    window.action("home").trigger()
     assert window.windowTitle().startswith("Welcome")
 
 
 def test_larger_text_makes_the_article_text_bigger(window):
     before = window.view.document().defaultFont().pixelSize()
-    window.larger_action.trigger()
-    window.larger_action.trigger()
+    window.action("larger").trigger()
+    window.action("larger").trigger()
     after = window.view.document().defaultFont().pixelSize()
     assert after > before
     assert window.glossary.entry.document().defaultFont().pixelSize() == after
     assert window.windowTitle().startswith("First article")
     for _ in range(10):
-        window.larger_action.trigger()
-    assert window.text_size == 200 and not window.larger_action.isEnabled()
+        window.action("larger").trigger()
+    assert window.session.text_size == 200 and not window.action("larger").isEnabled()
 
 
 def test_settings_round_trip(make_window, qtbot):
     first = make_window("basics/second")
-    first.larger_action.trigger()
+    first.action("larger").trigger()
     first.resize(700, 500)
     first.close()
 
     second = make_window(None)
     assert second.windowTitle().startswith("Second article")
-    assert second.text_size == first.text_size > 100
+    assert second.session.text_size == first.session.text_size > 100
     assert (second.width(), second.height()) == (700, 500)
 
 
@@ -199,7 +199,7 @@ def test_a_corrupt_settings_file_gives_the_defaults(make_window, settings_in_tmp
                    b"lastPage=@Variant(\x00\x01)\n\x89PNG")
     window = make_window(None)
     assert window.windowTitle().startswith("Welcome")
-    assert window.text_size == 100
+    assert window.session.text_size == 100
     assert window.isVisible()
 
 
@@ -209,7 +209,7 @@ def test_an_unreadable_settings_value_type_gives_the_default(make_window):
     settings.setValue("reading/lastPage", 42)
     settings.sync()
     window = make_window(None)
-    assert window.text_size == 100 and window.windowTitle().startswith("Welcome")
+    assert window.session.text_size == 100 and window.windowTitle().startswith("Welcome")
 
 
 def test_every_toolbar_button_has_a_name(window):

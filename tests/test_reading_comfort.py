@@ -19,10 +19,10 @@ def listed(page_list) -> list[str]:
 def test_the_star_saves_a_page_to_my_pages_and_it_is_remembered(make_window, qtbot):
     window = make_window()
     qtbot.keySequence(window, QKeySequence("Ctrl+D"))
-    assert window.save_action.isChecked() and "Saved" in window.save_action.iconText()
+    assert window.action("save").isChecked() and "Saved" in window.action("save").iconText()
     assert listed(window.my_pages.saved) == ["First article"]
     window.open_page("basics/second")
-    assert not window.save_action.isChecked()
+    assert not window.action("save").isChecked()
     window.close()
 
     again = make_window("basics/second")
@@ -56,7 +56,7 @@ def test_ctrl_and_the_wheel_change_the_text_size(window):
                             QPoint(0, delta), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
                             Qt.ScrollPhase.NoScrollPhase, False)
         QApplication.sendEvent(viewport, event)
-        assert window.text_size == expected
+        assert window.session.text_size == expected
 
 
 def test_the_mouse_side_buttons_go_back_and_forward(window, qtbot):
@@ -102,7 +102,7 @@ def test_the_article_follows_the_chosen_theme_and_it_is_remembered(make_window, 
     assert QApplication.palette().base().color().name() == theme.background
     assert "First article" in visible_text(window.view)
     window.close()
-    assert make_window().theme_choice == name
+    assert make_window().session.theme_choice == name
 
 
 def test_following_the_system_switches_with_it(window):
@@ -120,8 +120,8 @@ def test_following_the_system_switches_with_it(window):
 
 def test_the_layout_holds_at_double_text_size(window):
     for _ in range(10):
-        window.larger_action.trigger()
-    assert window.text_size == 200
+        window.action("larger").trigger()
+    assert window.session.text_size == 200
     assert window.view.document().defaultFont().pixelSize() == 36
     assert window.view.width() > 200 and window.tree.width() > 100
     assert window.view.horizontalScrollBar().maximum() == 0 or not window.view.horizontalScrollBar().isVisible()
@@ -143,13 +143,13 @@ def test_a_checklist_can_be_ticked_by_mouse_and_keyboard(window, qtbot):
 
 
 def test_keyboard_shortcuts_and_about_are_in_the_help_menu(window):
-    window.shortcuts_action.trigger()
+    window.action("shortcuts").trigger()
     dialog = window.findChild(QDialog, "shortcutsDialog")
     text = dialog.browser.toPlainText()
     for keys in ("Ctrl+D", "F6", "Ctrl+K", "Ctrl+F", "Alt+Left"):
         assert keys in text, keys
     dialog.close()
-    window.about_action.trigger()
+    window.action("about").trigger()
     about = window.findChild(QDialog, "aboutDialog").browser.toPlainText()
     assert "Version 0.1.0" in about and "Content last reviewed: 22 November 2026" in about
     assert "not medical advice" in about and "MIT" in about

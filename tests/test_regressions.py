@@ -20,19 +20,21 @@ from tms_info.content.library import Library
 from tms_info.content.render import Renderer
 from tms_info.content.search import SearchIndex
 from tms_info.locations import bundled_content_root
+from tms_info.ui.app import compose_window
+from tms_info.ui.kiosk import Kiosk
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import MemorySettings, Preferences
 
 
 @pytest.fixture
 def kiosk(qtbot) -> MainWindow:
-    window = MainWindow(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
-                        Config(kiosk=True, exit_keys="Ctrl+Shift+D"))
+    window = compose_window(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
+                            Config(kiosk=True, exit_keys="Ctrl+Shift+D"))
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
     window.start("basics/first")
     yield window
-    window.kiosk.leave()  # a kiosk ignores an ordinary close: let the next test start without it
+    Kiosk.of(window).leave()  # a kiosk ignores an ordinary close: let the next test start without it
 
 
 # ----- kiosk ----------------------------------------------------------------------------------
@@ -57,7 +59,7 @@ def test_the_idle_reset_leaves_nothing_to_find_undo_or_hide(kiosk, qtbot):
     qtbot.keyClicks(kiosk.search.field, "bipolar pregnancy")
     qtbot.keyClicks(kiosk.glossary.filter_box, "mania")
     kiosk.toolbar.hide()
-    kiosk.kiosk.start_afresh()
+    Kiosk.of(kiosk).start_afresh()
     kiosk.find_bar.open_bar()
     assert kiosk.find_bar.field.text() == ""
     for field in (kiosk.search.field, kiosk.glossary.filter_box):
@@ -178,7 +180,7 @@ def test_back_after_a_text_size_change_returns_to_the_same_part(make_window):
 def test_pressing_home_again_does_not_pile_up_history(make_window, qtbot):
     window = make_window("basics/first")
     for _ in range(3):
-        window.home_action.trigger()
+        window.action("home").trigger()
     window.go_back()
     assert window.windowTitle().startswith("First article")
 

@@ -119,7 +119,7 @@ def test_a_crisis_after_an_ordinary_query_is_announced(window, qtbot, crisis_sea
 def test_enter_opens_help_now(window, qtbot, crisis_search):
     type_search(qtbot, window, CRISIS_QUERY)
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
-    assert window.current_page_id == "help-now"
+    assert window.session.current_page_id == "help-now"
     assert not window.search.popup.isVisible()
 
 
@@ -128,7 +128,7 @@ def test_down_and_enter_on_the_first_row_open_help_now(window, qtbot, crisis_sea
     qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
     assert window.search.list.currentRow() == 0
     qtbot.keyClick(window.search.list, Qt.Key.Key_Return)
-    assert window.current_page_id == "help-now"
+    assert window.session.current_page_id == "help-now"
 
 
 def test_the_help_now_row_is_set_apart_in_the_themes_colours(window, qtbot, crisis_search):

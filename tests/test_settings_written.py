@@ -23,7 +23,7 @@ def test_changes_are_in_the_file_while_the_window_is_still_open(window):
     fresh = Preferences(open_settings())  # read from the file, as the next start would
     assert fresh.saved_pages == ["basics/second"]
     assert fresh.recent_pages[:2] == ["basics/second", "basics/first"]
-    assert fresh.text_size == window.text_size > 100
+    assert fresh.text_size == window.session.text_size > 100
     assert fresh.theme == "dark"
     window.toggle_saved()
     assert Preferences(open_settings()).saved_pages == [], "taking a page off is written too"

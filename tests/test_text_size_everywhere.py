@@ -27,9 +27,9 @@ def size_of(font: QFont) -> float:
 
 def double_size(window: MainWindow, qtbot) -> None:
     """Ctrl+plus until the largest size, as a reader would."""
-    while window.text_size < 200:
+    while window.session.text_size < 200:
         qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.ZoomIn))
-    assert window.text_size == 200
+    assert window.session.text_size == 200
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_at_200_percent_every_part_of_the_window_is_twice_as_large(small_screen,
     parts = {
         "window": QApplication.font(), "tooltips": QToolTip.font(), "menu bar": window.menuBar().font(),
         "menus": first_menu.font(), "status bar": window.statusBar().font(),
-        "toolbar": window.toolbar.widgetForAction(window.home_action).font(),
+        "toolbar": window.toolbar.widgetForAction(window.action("home")).font(),
         "help now": window.help_button.font(), "search field": window.search.field.font(),
         "find bar": window.find_bar.field.font(), "find buttons": window.find_bar.next_button.font(),
         "my pages": window.my_pages.empty.font(), "glossary title": window.glossary_dock.font(),
@@ -86,7 +86,7 @@ def test_going_back_to_normal_and_a_new_window_do_not_compound_the_size(small_sc
     double_size(window, qtbot)
     second = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()))  # e.g. another language
     qtbot.addWidget(second)
-    assert size_of(QApplication.font()) == pytest.approx(normal * second.text_size / 100, abs=0.6)
+    assert size_of(QApplication.font()) == pytest.approx(normal * second.session.text_size / 100, abs=0.6)
     second.close()
     window.reset_text_size()
     assert size_of(QApplication.font()) == pytest.approx(normal, abs=0.3)
@@ -99,8 +99,8 @@ def test_at_200_percent_on_a_small_screen_nothing_in_the_toolbar_is_cut_off(smal
     extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
     qtbot.waitUntil(lambda: extension is None or not extension.isVisible())  # else buttons went behind »
     QApplication.processEvents()
-    for action in (window.home_action, window.back_action, window.forward_action, window.save_action,
-                   window.smaller_action, window.larger_action, window.help_now_action):
+    for action in (window.action("home"), window.action("back"), window.action("forward"), window.action("save"),
+                   window.action("smaller"), window.action("larger"), window.action("help_now")):
         button = window.toolbar.widgetForAction(action)
         assert button.isVisible() and button.width() >= button.sizeHint().width(), action.text()
         assert window.rect().contains(button.mapTo(window, button.rect().bottomRight()))
@@ -211,7 +211,7 @@ def test_at_200_percent_no_word_of_a_topic_is_cut_off(qtbot):
     window.resize(1024, 600)
     window.show()
     window.start("home")
-    while window.text_size < 200:
+    while window.session.text_size < 200:
         window.larger_text()
     tree = window.tree
     delegate = tree.itemDelegate()

@@ -146,7 +146,7 @@ def test_the_menus_toolbar_and_search_are_in_spanish(qtbot, spanish):
     toolbar = [plain(action.text()) for action in window.toolbar.actions() if action.text()]
     assert toolbar[:3] == ["Inicio", "Atrás", "Adelante"]
     assert "Ayuda ahora" in toolbar
-    assert window.save_action.iconText() == "Guardar"
+    assert window.action("save").iconText() == "Guardar"
     assert window.search.field.placeholderText() == "Buscar, por ejemplo “duele”"
     assert window.glossary_dock.windowTitle() == "Glosario" and window.my_pages_dock.windowTitle() == "Mis páginas"
     assert window.windowTitle() == "First article – Información sobre la EMT"  # the page keeps its own title
@@ -154,12 +154,12 @@ def test_the_menus_toolbar_and_search_are_in_spanish(qtbot, spanish):
 
 def test_the_about_and_shortcuts_dialogs_are_in_spanish(qtbot, spanish):
     window = make(qtbot)
-    window.about_action.trigger()
+    window.action("about").trigger()
     about = window.findChild(QDialog, "aboutDialog")
     assert about.windowTitle() == "Acerca de Información sobre la EMT"
     assert "Esto es información, no consejo médico." in about.browser.toPlainText()
     about.reject()
-    window.shortcuts_action.trigger()
+    window.action("shortcuts").trigger()
     shortcuts = window.findChild(QDialog, "shortcutsDialog")
     assert shortcuts.windowTitle() == "Atajos de teclado"
     assert "Botones de atrás y adelante del ratón" in shortcuts.browser.toPlainText()

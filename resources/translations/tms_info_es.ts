@@ -381,364 +381,356 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="130"/>
-        <location filename="../../tms_info/ui/main_window.py" line="133"/>
+        <location filename="../../tms_info/ui/main_window.py" line="114"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="140"/>
-        <location filename="../../tms_info/ui/main_window.py" line="143"/>
+        <location filename="../../tms_info/ui/main_window.py" line="116"/>
         <source>My pages</source>
         <translation>Mis páginas</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="156"/>
+        <location filename="../../tms_info/ui/main_window.py" line="144"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="157"/>
+        <location filename="../../tms_info/ui/main_window.py" line="145"/>
         <source>Topics and article</source>
         <translation>Índice y artículo</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="158"/>
+        <location filename="../../tms_info/ui/main_window.py" line="146"/>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="179"/>
+        <location filename="../../tms_info/ui/main_window.py" line="166"/>
         <source>Some of the clinic&apos;s settings or pages could not be used, so the standard ones are shown. Staff: the details are in the log ({problems}).</source>
         <translation>No se pudieron usar algunos ajustes o páginas de la clínica, así que se muestran los habituales. Personal de la clínica: los detalles están en el registro ({problems}).</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="199"/>
+        <location filename="../../tms_info/ui/actions.py" line="42"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="200"/>
+        <location filename="../../tms_info/ui/actions.py" line="43"/>
         <source>Go to the home page</source>
         <translation>Ir a la página de inicio</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="201"/>
+        <location filename="../../tms_info/ui/actions.py" line="44"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="202"/>
+        <location filename="../../tms_info/ui/actions.py" line="45"/>
         <source>Go back to the previous page</source>
         <translation>Volver a la página anterior</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="203"/>
+        <location filename="../../tms_info/ui/actions.py" line="46"/>
         <source>&amp;Forward</source>
         <translation>A&amp;delante</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="205"/>
+        <location filename="../../tms_info/ui/actions.py" line="47"/>
         <source>Go forward again</source>
         <translation>Ir de nuevo hacia adelante</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="206"/>
+        <location filename="../../tms_info/ui/actions.py" line="48"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="209"/>
+        <location filename="../../tms_info/ui/actions.py" line="49"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="212"/>
+        <location filename="../../tms_info/ui/actions.py" line="50"/>
         <source>&amp;Normal text size</source>
         <translation>Tamaño de texto &amp;normal</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="214"/>
-        <location filename="../../tms_info/ui/main_window.py" line="300"/>
+        <location filename="../../tms_info/ui/actions.py" line="51"/>
         <source>Help now</source>
         <translation>Ayuda ahora</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="215"/>
+        <location filename="../../tms_info/ui/actions.py" line="52"/>
         <source>Crisis lines and what to do in an emergency</source>
         <translation>Líneas de crisis y qué hacer en una emergencia</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="216"/>
+        <location filename="../../tms_info/ui/actions.py" line="53"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="217"/>
+        <location filename="../../tms_info/ui/actions.py" line="54"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="219"/>
+        <location filename="../../tms_info/ui/actions.py" line="55"/>
         <source>Print this page as a handout</source>
         <translation>Imprimir esta página como hoja informativa</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="220"/>
+        <location filename="../../tms_info/ui/actions.py" line="56"/>
         <source>Save as P&amp;DF…</source>
         <translation>Guardar como P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="221"/>
+        <location filename="../../tms_info/ui/actions.py" line="57"/>
         <source>Save this page as a PDF handout</source>
         <translation>Guardar esta página como hoja informativa en PDF</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="222"/>
+        <location filename="../../tms_info/ui/actions.py" line="58"/>
         <source>&amp;Search…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="223"/>
+        <location filename="../../tms_info/ui/actions.py" line="59"/>
         <source>Search the articles and the glossary</source>
         <translation>Buscar en los artículos y en el glosario</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="224"/>
+        <location filename="../../tms_info/ui/actions.py" line="60"/>
         <source>&amp;Find on this page…</source>
         <translation>Buscar en esta &amp;página…</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="226"/>
+        <location filename="../../tms_info/ui/actions.py" line="61"/>
         <source>Find &amp;next</source>
         <translation>Buscar &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="228"/>
+        <location filename="../../tms_info/ui/actions.py" line="62"/>
         <source>Find &amp;previous</source>
         <translation>Buscar &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="230"/>
+        <location filename="../../tms_info/ui/actions.py" line="64"/>
         <source>&amp;Save this page</source>
         <translation>&amp;Guardar esta página</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="231"/>
+        <location filename="../../tms_info/ui/actions.py" line="65"/>
         <source>Save this page to My pages, or take it off</source>
         <translation>Guardar esta página en Mis páginas, o quitarla</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="233"/>
-        <location filename="../../tms_info/ui/main_window.py" line="452"/>
-        <location filename="../../tms_info/ui/main_window.py" line="699"/>
+        <location filename="../../tms_info/ui/main_window.py" line="308"/>
+        <location filename="../../tms_info/ui/main_window.py" line="451"/>
+        <location filename="../../tms_info/ui/actions.py" line="66"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="236"/>
+        <location filename="../../tms_info/ui/actions.py" line="68"/>
         <source>Move to the next area: topics, article, glossary, My pages, search</source>
         <translation>Ir al área siguiente: índice, artículo, glosario, Mis páginas, búsqueda</translation>
     </message>
     <message>
+        <location filename="../../tms_info/ui/main_window.py" line="308"/>
         <location filename="../../tms_info/ui/main_window.py" line="451"/>
-        <location filename="../../tms_info/ui/main_window.py" line="699"/>
         <source>Saved</source>
         <translation>Guardada</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="235"/>
+        <location filename="../../tms_info/ui/actions.py" line="67"/>
         <source>Next area</source>
         <translation>Área siguiente</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="237"/>
+        <location filename="../../tms_info/ui/actions.py" line="69"/>
         <source>Previous area</source>
         <translation>Área anterior</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="240"/>
+        <location filename="../../tms_info/ui/actions.py" line="71"/>
         <source>&amp;My pages</source>
         <translation>&amp;Mis páginas</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="242"/>
+        <location filename="../../tms_info/ui/actions.py" line="72"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="244"/>
+        <location filename="../../tms_info/ui/actions.py" line="73"/>
         <source>&amp;About {name}</source>
         <translation>A&amp;cerca de {name}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="262"/>
+        <location filename="../../tms_info/ui/actions.py" line="70"/>
         <source>&amp;Glossary</source>
         <translation>&amp;Glosario</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="274"/>
-        <location filename="../../tms_info/ui/main_window.py" line="276"/>
+        <location filename="../../tms_info/ui/actions.py" line="185"/>
+        <location filename="../../tms_info/ui/actions.py" line="187"/>
         <source>Navigation</source>
         <translation>Navegación</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="283"/>
-        <source>Save this page</source>
-        <translation>Guardar esta página</translation>
-    </message>
-    <message>
-        <location filename="../../tms_info/ui/main_window.py" line="305"/>
+        <location filename="../../tms_info/ui/actions.py" line="211"/>
         <source>More buttons</source>
         <translation>Más botones</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="311"/>
+        <location filename="../../tms_info/ui/actions.py" line="81"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="316"/>
+        <location filename="../../tms_info/ui/actions.py" line="82"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="319"/>
+        <location filename="../../tms_info/ui/actions.py" line="83"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="327"/>
+        <location filename="../../tms_info/ui/actions.py" line="85"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="330"/>
+        <location filename="../../tms_info/ui/actions.py" line="89"/>
         <source>&amp;Colours</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="333"/>
+        <location filename="../../tms_info/ui/actions.py" line="90"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="340"/>
+        <location filename="../../tms_info/ui/actions.py" line="87"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="368"/>
+        <location filename="../../tms_info/ui/main_window.py" line="217"/>
         <source>There is no page called “{page}”, so the home page is shown.</source>
         <translation>No hay ninguna página llamada “{page}”, así que se muestra la página de inicio.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="410"/>
+        <location filename="../../tms_info/ui/main_window.py" line="269"/>
         <source>Page not found</source>
         <translation>Página no encontrada</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="445"/>
+        <location filename="../../tms_info/ui/main_window.py" line="302"/>
         <source>This page has no part called “{part}”; showing its start.</source>
         <translation>Esta página no tiene ninguna parte llamada “{part}”; se muestra desde el principio.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="462"/>
+        <location filename="../../tms_info/ui/main_window.py" line="318"/>
         <source>Saved to My pages.</source>
         <translation>Guardada en Mis páginas.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="463"/>
+        <location filename="../../tms_info/ui/main_window.py" line="319"/>
         <source>Taken off My pages.</source>
         <translation>Quitada de Mis páginas.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="534"/>
+        <location filename="../../tms_info/ui/main_window.py" line="335"/>
         <source>That part of the page could not be found.</source>
         <translation>No se encontró esa parte de la página.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="543"/>
+        <location filename="../../tms_info/ui/main_window.py" line="344"/>
         <source>This link cannot be opened by the app, for your safety.</source>
         <translation>Por su seguridad, la aplicación no puede abrir este enlace.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="554"/>
+        <location filename="../../tms_info/ui/main_window.py" line="359"/>
         <source>Ticked. Print the page (Ctrl+P) to take your ticks with you.</source>
         <translation>Marcado. Imprima la página (Control+P) para llevarse sus marcas.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="555"/>
+        <location filename="../../tms_info/ui/main_window.py" line="360"/>
         <source>Unticked.</source>
         <translation>Desmarcado.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="562"/>
+        <location filename="../../tms_info/ui/main_window.py" line="392"/>
         <source>There is nothing to print on this page.</source>
         <translation>No hay nada que imprimir en esta página.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="576"/>
+        <location filename="../../tms_info/ui/paper.py" line="29"/>
         <source>Print “{title}”</source>
         <translation>Imprimir “{title}”</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="589"/>
+        <location filename="../../tms_info/ui/paper.py" line="40"/>
         <source>Could not print</source>
         <translation>No se pudo imprimir</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="590"/>
+        <location filename="../../tms_info/ui/paper.py" line="41"/>
         <source>The page could not be printed: {reason}.</source>
         <translation>No se pudo imprimir la página: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="593"/>
+        <location filename="../../tms_info/ui/paper.py" line="43"/>
         <source>Sent “{title}” to the printer.</source>
         <translation>Se envió “{title}” a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="600"/>
+        <location filename="../../tms_info/ui/paper.py" line="51"/>
         <source>Save this page as a PDF</source>
         <translation>Guardar esta página como PDF</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="602"/>
+        <location filename="../../tms_info/ui/paper.py" line="53"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="615"/>
+        <location filename="../../tms_info/ui/paper.py" line="64"/>
         <source>Could not save the PDF</source>
         <translation>No se pudo guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="616"/>
+        <location filename="../../tms_info/ui/paper.py" line="65"/>
         <source>The PDF was not saved: {reason}. Nothing was changed. Try another folder.</source>
         <translation>No se guardó el PDF: {reason}. No se cambió nada. Pruebe con otra carpeta.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="619"/>
+        <location filename="../../tms_info/ui/paper.py" line="68"/>
         <source>Saved {file} ({pages}).</source>
         <translation>Se guardó {file} ({pages}).</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="633"/>
+        <location filename="../../tms_info/ui/main_window.py" line="367"/>
         <source>This word has no glossary entry.</source>
         <translation>Esta palabra no tiene entrada en el glosario.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="637"/>
+        <location filename="../../tms_info/ui/main_window.py" line="371"/>
         <source>This computer does not open websites. The address is {address}</source>
         <translation>Esta computadora no abre sitios web. La dirección es {address}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="641"/>
+        <location filename="../../tms_info/ui/main_window.py" line="375"/>
         <source>Open a website?</source>
         <translation>¿Abrir un sitio web?</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="642"/>
+        <location filename="../../tms_info/ui/main_window.py" line="376"/>
         <source>This link goes to a website:
 
 {address}
@@ -751,7 +743,7 @@ It will open in your web browser, outside this app, and needs an internet connec
 Se abrirá en su navegador, fuera de esta aplicación, y necesita conexión a internet. ¿Quiere abrirlo?</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="668"/>
+        <location filename="../../tms_info/ui/main_window.py" line="422"/>
         <source>Text size {size}%</source>
         <translation>Tamaño del texto: {size} %</translation>
     </message>
@@ -846,7 +838,7 @@ Se abrirá en su navegador, fuera de esta aplicación, y necesita conexión a in
     </message>
     <message>
         <location filename="../../tms_info/content/render.py" line="147"/>
-        <location filename="../../tms_info/content/render.py" line="188"/>
+        <location filename="../../tms_info/content/render.py" line="189"/>
         <source>Last reviewed: {date}</source>
         <translation>Revisado: {date}</translation>
     </message>
@@ -867,104 +859,104 @@ Se abrirá en su navegador, fuera de esta aplicación, y necesita conexión a in
     </message>
     <message>
         <location filename="../../tms_info/content/render.py" line="181"/>
-        <location filename="../../tms_info/content/render.py" line="270"/>
+        <location filename="../../tms_info/content/render.py" line="271"/>
         <source>Get help now</source>
         <translation>Busque ayuda ahora</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="185"/>
+        <location filename="../../tms_info/content/render.py" line="186"/>
         <location filename="../../tms_info/pagination.py" line="159"/>
         <source>Sources</source>
         <translation>Fuentes</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="221"/>
+        <location filename="../../tms_info/content/render.py" line="222"/>
         <source>In this section</source>
         <translation>En esta sección</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="225"/>
+        <location filename="../../tms_info/content/render.py" line="226"/>
         <source>your clinic</source>
         <translation>su clínica</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="226"/>
+        <location filename="../../tms_info/content/render.py" line="227"/>
         <source>This entry was written by {who}, not by the TMS Information team, and is not part of its reviewed library.</source>
         <translation>Esta entrada la escribió {who}, no el equipo de Información sobre la EMT, y no forma parte de su biblioteca revisada.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="228"/>
+        <location filename="../../tms_info/content/render.py" line="229"/>
         <source>This page was written by {who}, not by the TMS Information team, and is not part of its reviewed library.</source>
         <translation>Esta página la escribió {who}, no el equipo de Información sobre la EMT, y no forma parte de su biblioteca revisada.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="230"/>
+        <location filename="../../tms_info/content/render.py" line="231"/>
         <source>From {who}.</source>
         <translation>De {who}.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="235"/>
+        <location filename="../../tms_info/content/render.py" line="236"/>
         <source>This page is not translated into your language yet, so it is shown in English.</source>
         <translation>Esta página todavía no está traducida al español, así que se muestra en inglés.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="242"/>
+        <location filename="../../tms_info/content/render.py" line="243"/>
         <source>Also called:</source>
         <translation>También se llama:</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="249"/>
+        <location filename="../../tms_info/content/render.py" line="250"/>
         <source>The rest of this entry could not be shown. Staff: the details are in the log.</source>
         <translation>No se pudo mostrar el resto de esta entrada. Personal: los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="254"/>
+        <location filename="../../tms_info/content/render.py" line="255"/>
         <source>See also:</source>
         <translation>Vea también:</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="259"/>
+        <location filename="../../tms_info/content/render.py" line="260"/>
         <source>Read more:</source>
         <translation>Lea más:</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="267"/>
-        <location filename="../../tms_info/content/render.py" line="283"/>
+        <location filename="../../tms_info/content/render.py" line="268"/>
+        <location filename="../../tms_info/content/render.py" line="284"/>
         <source>Go to the home page</source>
         <translation>Ir a la página de inicio</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="272"/>
+        <location filename="../../tms_info/content/render.py" line="273"/>
         <source>Something in the page “{title}” could not be prepared for reading. The other pages are not affected.</source>
         <translation>Algo en la página “{title}” no se pudo preparar para leer. Las demás páginas no están afectadas.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="274"/>
+        <location filename="../../tms_info/content/render.py" line="275"/>
         <source>This page could not be shown</source>
         <translation>No se pudo mostrar esta página</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="275"/>
+        <location filename="../../tms_info/content/render.py" line="276"/>
         <source>Staff: the details are in the log.</source>
         <translation>Personal: los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="280"/>
+        <location filename="../../tms_info/content/render.py" line="281"/>
         <source>We could not find the page “{page}”. It may have been moved or removed.</source>
         <translation>No encontramos la página “{page}”. Puede que la hayan movido o quitado.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="281"/>
+        <location filename="../../tms_info/content/render.py" line="282"/>
         <source>Page not found</source>
         <translation>Página no encontrada</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="282"/>
+        <location filename="../../tms_info/content/render.py" line="283"/>
         <source>Go back to the page you were reading</source>
         <translation>Volver a la página que estaba leyendo</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/render.py" line="201"/>
+        <location filename="../../tms_info/content/render.py" line="202"/>
         <source>Funded by {funder}</source>
         <translation>Financiado por {funder}</translation>
     </message>
@@ -991,32 +983,32 @@ Se abrirá en su navegador, fuera de esta aplicación, y necesita conexión a in
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../tms_info/cli.py" line="220"/>
+        <location filename="../../tms_info/cli.py" line="217"/>
         <source>  (from your clinic)</source>
         <translation>  (de su clínica)</translation>
     </message>
     <message>
-        <location filename="../../tms_info/cli.py" line="226"/>
+        <location filename="../../tms_info/cli.py" line="223"/>
         <source>Glossary words close to what you typed: {words}</source>
         <translation>Palabras del glosario parecidas a lo que escribió: {words}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/cli.py" line="229"/>
+        <location filename="../../tms_info/cli.py" line="226"/>
         <source>Topics: {topics}</source>
         <translation>Temas: {topics}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/search.py" line="259"/>
+        <location filename="../../tms_info/content/search.py" line="260"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/search.py" line="295"/>
+        <location filename="../../tms_info/content/search.py" line="296"/>
         <source>Showing results for {words}</source>
         <translation>Resultados para {words}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/content/search.py" line="299"/>
+        <location filename="../../tms_info/content/search.py" line="300"/>
         <source>No results. Try fewer or simpler words, or pick a topic from the list.</source>
         <translation>No hay resultados. Pruebe con menos palabras o con palabras más sencillas, o elija un tema de la lista.</translation>
     </message>
@@ -1160,12 +1152,12 @@ Se abrirá en su navegador, fuera de esta aplicación, y necesita conexión a in
 <context>
     <name>TopicTree</name>
     <message>
-        <location filename="../../tms_info/ui/topic_tree.py" line="27"/>
+        <location filename="../../tms_info/ui/topic_tree.py" line="31"/>
         <source>Topics</source>
         <translation>Índice</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/topic_tree.py" line="29"/>
+        <location filename="../../tms_info/ui/topic_tree.py" line="33"/>
         <source>All pages, grouped by section. Use the arrow keys to move and open a page.</source>
         <translation>Todas las páginas, agrupadas por sección. Use las flechas del teclado para moverse y abrir una página.</translation>
     </message>

@@ -17,7 +17,10 @@ from tms_info.content.languages import choose_language
 from tms_info.content.library import Library
 from tms_info.fonts import install_fonts
 from tms_info.locations import icon_path
+from tms_info.content.style import body_px
+from tms_info.ui.kiosk import Kiosk
 from tms_info.ui.main_window import MainWindow
+from tms_info.ui.policy import KIOSK, PERSONAL
 from tms_info.ui.settings import APPLICATION, ORGANIZATION, MemorySettings, Preferences, open_settings
 from tms_info.ui.startup_probe import install_if_asked
 from tms_info.ui.texts import app_name
@@ -72,7 +75,7 @@ def _window_in(language: str, open_page: str | None, content_dirs: Sequence[Path
     library, known_pages = stored if stored else (
         Library.load(roots, local_roots=local, language=language, unlabelled_language=config.folder_language), {})
     notices += [*config.problems, *(str(problem) for problem in library.problems)]
-    window = MainWindow(library, preferences, cache, config, notices, known_pages)
+    window = compose_window(library, preferences, cache, config, notices, known_pages)
     window.start(open_page)
 
     def save_snapshot() -> None:
@@ -87,20 +90,33 @@ def _window_in(language: str, open_page: str | None, content_dirs: Sequence[Path
         if not config.kiosk:
             preferences.language = code
         window.save_settings()
-        page = window.current_page_id if window.history.current is not None else None
+        page = window.session.current_page_id if window.session.history.current is not None else None
         replacement = _window_in(code, page, content_dirs, config, preferences, home_language)
         replacement.setGeometry(window.geometry())
-        if replacement.kiosk is None:
+        if Kiosk.of(replacement) is None:
             replacement.show()
-        if window.kiosk is not None:
-            window.kiosk.leave()  # the only way a kiosk window closes
+        if (kiosk := Kiosk.of(window)) is not None:
+            kiosk.leave()  # the only way a kiosk window closes
         else:
             window.close()
         window.deleteLater()
 
     window.languageChosen.connect(switch)
-    if window.kiosk is not None and language != home_language:  # the next visitor gets the clinic's language
-        window.kiosk.idle.timeout.connect(lambda: switch(home_language))
+    if (kiosk := Kiosk.of(window)) is not None and language != home_language:
+        kiosk.startedAfresh.connect(lambda: switch(home_language))  # the next visitor gets the clinic's language
+    return window
+
+
+def compose_window(library: Library, preferences: Preferences, cache: Path | None = None, config: Config | None = None,
+                   notices: Sequence[str] = (), known_pages: dict[str, str] | None = None) -> MainWindow:
+    """The main window with the policy its configuration asks for; in a kiosk, run by a Kiosk that
+    starts it afresh for each visitor."""
+    config = config or Config()
+    window = MainWindow(library, preferences, cache, config, notices, known_pages, KIOSK if config.kiosk else PERSONAL)
+    if config.kiosk:
+        kiosk = Kiosk(window, config, lambda: body_px(window.session.text_size))
+        kiosk.startedAfresh.connect(window.reset_for_next_reader)
+        window.view.firstPainted.connect(kiosk.watch_activity)
     return window
 
 
@@ -109,6 +125,6 @@ def run(open_page: str | None = None, content_dirs: Sequence[Path] = (), kiosk: 
     app = create_application()
     window = create_window(open_page, content_dirs, kiosk, config_path, language)
     install_if_asked(window.view.viewport())
-    if window.kiosk is None:
+    if Kiosk.of(window) is None:
         window.show()
     return app.exec()

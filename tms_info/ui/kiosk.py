@@ -1,26 +1,24 @@
-"""Kiosk mode for a waiting-room computer: full screen, nothing that touches files, websites
-never opened, and after a few idle minutes the app starts afresh for the next person (with an
-empty clipboard), after a notice that lets someone still reading keep their page.
+"""Kiosk mode for a waiting-room computer: full screen, and after a few idle minutes the app starts
+afresh for the next person (with an empty clipboard), after a notice that lets someone still reading
+keep their page. Only the clinic's key combination (from the configuration file) closes the app.
 
-Only the clinic's key combination (from the configuration file) closes the app.
+What the window itself allows in a kiosk (no files, no websites, fixed panels) is its policy,
+tms_info.ui.policy.KIOSK; this object only watches the time and the screen, and says when the
+window is to start afresh (`startedAfresh`), which whoever composed the window connects.
 """
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence, QPointerEvent, QScreen, QShortcut
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QClipboard, QGuiApplication, QKeySequence, QPointerEvent, QScreen, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from tms_info.config import DEFAULT_EXIT_KEYS, Config
-from tms_info.content.style import body_px
 from tms_info.ui.idle_notice import IdleNotice
 
 log = logging.getLogger(__name__)
-
-if TYPE_CHECKING:
-    from tms_info.ui.main_window import MainWindow
 
 WARNING_SECONDS = 15  # the notice comes this long before the fresh start
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -28,10 +26,16 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
 
 
 class Kiosk(QObject):
-    def __init__(self, window: MainWindow, config: Config) -> None:
+    startedAfresh = Signal()
+    """The window was left idle for the clinic's time: it is to start afresh for the next person."""
+
+    def __init__(self, window: QMainWindow, config: Config, text_px: Callable[[], int]) -> None:
+        """`text_px`: the reader's text size in pixels, for the notice."""
         super().__init__(window)
         self.window = window
         self.leaving = False
+        self._text_px = text_px
+        self._watching = False
         self._screen: QScreen | None = None
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -45,28 +49,24 @@ class Kiosk(QObject):
         self.notice.keepReadingClicked.connect(self.keep_reading)
         exit_keys = QKeySequence(config.exit_keys)
         if any(action.shortcut().matches(exit_keys) == QKeySequence.SequenceMatch.ExactMatch
-               for action in window.actions_with_keys()):
+               for action in window.findChildren(QAction)):
             log.warning("exit_keys = %s is already a shortcut of the app; using %s to close the kiosk",
                         config.exit_keys, DEFAULT_EXIT_KEYS)
             exit_keys = QKeySequence(DEFAULT_EXIT_KEYS)
         exit_shortcut = QShortcut(exit_keys, window)
         exit_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         exit_shortcut.activated.connect(self.leave)
-        for action in (window.pdf_action, window.quit_action, window.save_action, window.my_pages_toggle):
-            action.setVisible(False)
-            action.setEnabled(False)
-        window.my_pages_dock.hide()
-        for dock in window.findChildren(QDockWidget):
-            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        window.toolbar.setMovable(False)
-        window.toolbar.toggleViewAction().setEnabled(False)
-        window.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)  # no hiding the toolbar
         self.fill_screen()
         self.layout = window.saveState()
-        # Activity anywhere, dialogs included, restarts the idle time. The filter is added once the
-        # first page is up, as it makes Python see every event of every widget while the window is built.
-        window.view.firstPainted.connect(lambda: QApplication.instance().installEventFilter(self))
+        window.installEventFilter(self)  # an ordinary close is refused
         self.keep_reading()
+
+    def watch_activity(self) -> None:
+        """Activity anywhere, dialogs included, restarts the idle time from now on. Called once the
+        first page is up: the filter makes Python see every event of every widget."""
+        if not self._watching and not self.leaving:
+            self._watching = True
+            QApplication.instance().installEventFilter(self)
 
     def fill_screen(self) -> None:
         """Full screen, also in a bare X session: with no window manager to honour the full-screen
@@ -88,6 +88,11 @@ class Kiosk(QObject):
             self.fill_screen()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.leaving:
+            return False
+        if event.type() == QEvent.Type.Close and watched is self.window:
+            event.ignore()  # only the clinic's key combination closes a kiosk
+            return True
         if event.type() in _ACTIVITY:
             if not self.notice.isVisible():
                 self.idle.start()
@@ -101,7 +106,7 @@ class Kiosk(QObject):
     def warn(self) -> None:
         """The notice before a fresh start; any key, click or touch, or its button, keeps the page."""
         if self.idle.isActive():
-            self.notice.show_notice(WARNING_SECONDS, body_px(self.window.text_size))
+            self.notice.show_notice(WARNING_SECONDS, self._text_px())
 
     def keep_reading(self) -> None:
         self.notice.hide()
@@ -115,13 +120,19 @@ class Kiosk(QObject):
         clipboard.clear(QClipboard.Mode.Clipboard)
         if clipboard.supportsSelection():
             clipboard.clear(QClipboard.Mode.Selection)
-        self.window.reset_for_next_reader()
+        self.startedAfresh.emit()
         self.window.restoreState(self.layout)  # panels closed or moved by the last person come back
-        self.window.toolbar.show()
-        self.window.my_pages_dock.hide()
 
     def leave(self) -> None:
         self.leaving = True
         self.idle.stop()
         self.warning.stop()
+        if self._watching:
+            QApplication.instance().removeEventFilter(self)
+            self._watching = False
         self.window.close()
+
+    @staticmethod
+    def of(window: QMainWindow) -> Kiosk | None:
+        """The kiosk that runs `window`, if it is one."""
+        return window.findChild(Kiosk)

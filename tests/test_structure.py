@@ -1,0 +1,95 @@
+"""How the code is put together: commands as data that all lead somewhere, a kiosk that is a policy
+plus a timer rather than checks inside the window, and no import cycles anywhere in the package."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from tms_info.config import Config
+from tms_info.content.library import Library
+from tms_info.ui import actions
+from tms_info.ui.app import compose_window
+from tms_info.ui.kiosk import Kiosk
+from tms_info.ui.policy import KIOSK
+from tms_info.ui.settings import MemorySettings, Preferences
+
+from conftest import READER_CONTENT
+
+PACKAGE = Path(__file__).resolve().parents[1] / "tms_info"
+
+
+def test_every_command_runs_something_on_the_window_and_is_in_a_menu(window):
+    in_menus = {entry for _menu, _title, entries in actions.MENUS for entry in entries}
+    for command in actions.COMMANDS:
+        assert command.id in in_menus, f"{command.id} cannot be reached from the menus"
+        if command.slot:
+            target = window
+            for name in command.slot.split("."):
+                target = getattr(target, name)
+            assert callable(target), command.slot
+        else:
+            assert command.id in actions.PANELS, f"{command.id} does nothing"
+    assert set(actions.TOOLBAR) - {actions.SEPARATOR} <= {command.id for command in actions.COMMANDS}
+    assert set(KIOSK.hidden_commands) <= {command.id for command in actions.COMMANDS}
+
+
+def test_the_panel_commands_follow_their_panels(window, qtbot):
+    glossary = window.action("glossary")
+    window.glossary_dock.close()
+    assert not glossary.isChecked(), "closed by its own button: the menu shows it closed"
+    glossary.trigger()
+    assert window.glossary_dock.isVisible() and glossary.isChecked()
+
+
+def test_a_personal_window_has_no_kiosk_and_allows_everything(window):
+    assert Kiosk.of(window) is None
+    assert window.action("pdf").isVisible() and window.action("quit").isEnabled()
+
+
+def test_a_kiosk_that_has_ended_no_longer_watches_the_application(qtbot):
+    window = compose_window(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
+                            Config(kiosk=True, idle_timeout=60))
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    window.start()
+    kiosk = Kiosk.of(window)
+    qtbot.waitUntil(lambda: kiosk._watching)  # from the first paint on
+    kiosk.leave()
+    assert not kiosk.idle.isActive()
+    QApplication.sendEvent(window.view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier))
+    assert not kiosk.idle.isActive(), "a key pressed after the kiosk ended starts no fresh start"
+
+
+def _imports(path: Path) -> set[str]:
+    module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.startswith("tms_info") and name != module}
+
+
+def test_no_module_of_the_package_imports_one_that_imports_it_back():
+    """Type-checking and function-level imports count too: a cycle is a cycle to a reader."""
+    modules = {".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__"): p
+               for p in PACKAGE.rglob("*.py")}
+    graph = {name: {i for i in _imports(path) if i in modules and i != "tms_info"} for name, path in modules.items()}
+    cycles = []
+
+    def visit(name: str, trail: list[str]) -> None:
+        for imported in graph[name]:
+            if imported in trail:
+                cycles.append([*trail[trail.index(imported):], imported])
+            elif len(trail) < 40:
+                visit(imported, [*trail, imported])
+
+    for name in graph:
+        visit(name, [name])
+    assert not cycles, f"import cycles: {cycles[:3]}"
