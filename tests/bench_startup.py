@@ -4,8 +4,9 @@
 
 Every figure is printed next to a baseline measured in the same run: a minimal PySide6 program that
 opens a QMainWindow with a QTreeWidget and a QTextBrowser showing a 3,000-word Markdown article
-converted by Python-Markdown. Targets (issue 7): first article painted at most 1.2x the baseline
-with the bundled content and 1.4x with 1,000 more articles; peak memory at most 1.3x; switching
+converted by Python-Markdown. Targets (issues 7 and 17): first article painted at most 1.25x the
+baseline with the bundled content and 1.35x with 1,000 more articles, and all the rest built within
+150 ms of that first paint; peak memory at most 1.3x; switching
 articles p95 at most 30 ms; 5,000 switches and 1,000 glossary look-ups grow memory by at most
 10 MB with no objects piling up.
 """
@@ -74,7 +75,7 @@ app.exec()
 
 # The baseline plus the least that any real window of this app touches before its first paint: one
 # Qt constant (PySide6 then builds all 93 enum classes of the Qt namespace), QStyle (icons and
-# metrics) and argparse. It shows how much of the 1.2x is left for the app's own work.
+# metrics) and argparse. It shows how much of the 1.25x is left for the app's own work.
 FLOOR = BASELINE.replace("app = QApplication(sys.argv[:1])\n", '''import argparse
 argparse.ArgumentParser().parse_args([])
 from PySide6.QtCore import Qt
@@ -85,6 +86,9 @@ app = QApplication(sys.argv[:1])
 assert FLOOR != BASELINE
 
 
+COMPLETE_AFTER: dict[str, list[float]] = {}  # per command: seconds from the first paint to all built
+
+
 def first_paint(command: list[str], environment: dict[str, str]) -> tuple[float, int]:
     """Seconds from starting the process to its first painted article, and its peak memory (KiB)."""
     started = time.time()
@@ -93,6 +97,9 @@ def first_paint(command: list[str], environment: dict[str, str]) -> tuple[float,
     if line is None:
         raise SystemExit(f"no first paint from {command}: {result.stdout}{result.stderr}")
     _, painted, peak = line.split()
+    complete = next((out for out in result.stdout.splitlines() if out.startswith("complete ")), None)
+    if complete is not None:
+        COMPLETE_AFTER.setdefault(" ".join(command), []).append(float(complete.split()[1]) - float(painted))
     return float(painted) - started, int(peak)
 
 
@@ -144,6 +151,10 @@ def switching_and_soak() -> dict[str, float]:
     rng = random.Random(7)
     for _ in range(300):  # warm up caches before measuring growth
         window.open_page(rng.choice(pages))
+    deadline = time.monotonic() + 60
+    while window.index_loader.index is None and time.monotonic() < deadline:  # its modules load once, on a worker
+        app.processEvents()
+        time.sleep(0.01)
     gc.collect()
     objects_before, memory_before = len(gc.get_objects()), resident_kib()
     for number in range(5000):
@@ -229,12 +240,14 @@ def main() -> int:
     row("app, bundled content: first start ever", f"{bundled_cold[0]:.3f} s ({bundled_cold[0] / baseline[0]:.2f}x)",
         "(no snapshot yet)", True)
     row("app, bundled content: first article painted", f"{bundled[0]:.3f} s ({bundled[0] / baseline[0]:.2f}x)",
-        "<= 1.2x baseline", bundled[0] <= 1.2 * baseline[0])
+        "<= 1.25x baseline", bundled[0] <= 1.25 * baseline[0])
     row("app + 1,000 articles: first start ever",
         f"{synthetic_cold[0]:.3f} s ({synthetic_cold[0] / baseline[0]:.2f}x)", "(no snapshot yet)", True)
     row("app + 1,000 articles: first article painted",
-        f"{synthetic[0]:.3f} s ({synthetic[0] / baseline[0]:.2f}x)", "<= 1.4x baseline",
-        synthetic[0] <= 1.4 * baseline[0])
+        f"{synthetic[0]:.3f} s ({synthetic[0] / baseline[0]:.2f}x)", "<= 1.35x baseline",
+        synthetic[0] <= 1.35 * baseline[0])
+    complete_ms = statistics.median(COMPLETE_AFTER[" ".join(app)]) * 1000
+    row("app, bundled: all built, after first paint", f"+{complete_ms:.0f} ms", "<= 150 ms", complete_ms <= 150)
     row("app in kiosk mode (never a snapshot)", f"{kiosk[0]:.3f} s ({kiosk[0] / baseline[0]:.2f}x)", "(reported)", True)
     row("baseline: peak memory", f"{baseline[1] / 1024:.1f} MiB", "", True)
     row("app, bundled content: peak memory", f"{bundled[1] / 1024:.1f} MiB ({bundled[1] / baseline[1]:.2f}x)",

@@ -206,3 +206,11 @@ def test_no_source_in_the_library_is_shown_with_its_year_in_brackets():
 def test_dark_theme_text_keeps_its_contrast():
     for name in ("text", "heading", "muted", "link", "term"):
         assert contrast_ratio(getattr(DARK, name), DARK.background) >= 4.5
+
+
+def test_icons_are_drawn_sharp_at_the_size_and_scale_a_screen_asks_for(qapp):
+    icon = icons.themed_icon("home", "#ff0000")
+    for scale in (1.0, 1.5, 2.0):
+        pixmap = icon.pixmap(QSize(20, 20), scale)
+        assert pixmap.width() == round(20 * scale) and pixmap.devicePixelRatio() == scale
+    assert _coloured_share(icon, "#ff0000") > 0.9

@@ -93,3 +93,48 @@ def test_no_module_of_the_package_imports_one_that_imports_it_back():
     for name in graph:
         visit(name, [name])
     assert not cycles, f"import cycles: {cycles[:3]}"
+
+
+_FIRST_PAINT = """
+import os, sys
+from PySide6.QtCore import QTimer
+from tms_info.ui import app as app_module
+
+app = app_module.create_application()
+from pathlib import Path
+window = app_module.create_window("basics/first", [Path(sys.argv[1])])
+later = ("tms_info.ui.article_accessibility", "tms_info.ui.focus_ring", "tms_info.ui.kiosk", "tms_info.ui.paper",
+         "tms_info.ui.dialogs", "tms_info.content.search", "tms_info.handouts", "PySide6.QtPrintSupport")
+print("BEFORE", *[name for name in later if name in sys.modules], flush=True)
+
+def after():
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QFocusFrame
+    interface = QAccessible.queryAccessibleInterface(window.view)
+    print("AFTER", type(interface).__name__, bool(window.findChildren(QFocusFrame) or app.findChildren(QFocusFrame)),
+          "tms_info.ui.focus_ring" in sys.modules, flush=True)
+    app.exit(0)
+
+window.view.firstPainted.connect(lambda: QTimer.singleShot(50, after))
+sys.exit(app.exec())
+"""
+
+
+def test_the_first_paint_loads_only_what_it_shows_and_the_rest_comes_right_after(tmp_path):
+    """Screen-reader structure, focus rings, search, paper and the kiosk are not needed to show the
+    first page; the first two are there a moment after it (tests/bench_startup.py measures how long)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import READER_CONTENT
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache"), "TMS_INFO_CONFIG": str(tmp_path / "none.ini")}
+    (tmp_path / "none.ini").write_text("[clinic]\n", encoding="utf-8")
+    child = subprocess.run([sys.executable, "-c", _FIRST_PAINT, str(READER_CONTENT)], env=env, capture_output=True,
+                           text=True, timeout=60, cwd=PACKAGE.parent)
+    lines = {line.split()[0]: line.split()[1:] for line in child.stdout.splitlines() if line[:1].isupper()}
+    assert lines.get("BEFORE") == [], child.stdout + child.stderr
+    assert lines.get("AFTER", [""])[0] == "ArticleAccessible", "a screen reader gets the page's structure"
+    assert lines["AFTER"][2] == "True", "the focus rings are there"

@@ -18,7 +18,6 @@ from tms_info.content.library import Library
 from tms_info.fonts import install_fonts
 from tms_info.locations import icon_path
 from tms_info.content.style import body_px
-from tms_info.ui.kiosk import Kiosk
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.policy import KIOSK, PERSONAL
 from tms_info.ui.settings import APPLICATION, ORGANIZATION, MemorySettings, Preferences, open_settings
@@ -76,6 +75,8 @@ def _window_in(language: str, open_page: str | None, content_dirs: Sequence[Path
         Library.load(roots, local_roots=local, language=language, unlabelled_language=config.folder_language), {})
     notices += [*config.problems, *(str(problem) for problem in library.problems)]
     window = compose_window(library, preferences, cache, config, notices, known_pages)
+    if not window.isVisible():  # (a kiosk has shown itself, full screen)
+        window.show()  # before the first page, which is then laid out once, at the window's own size
     window.start(open_page)
 
     def save_snapshot() -> None:
@@ -93,17 +94,19 @@ def _window_in(language: str, open_page: str | None, content_dirs: Sequence[Path
         page = window.session.current_page_id if window.session.history.current is not None else None
         replacement = _window_in(code, page, content_dirs, config, preferences, home_language)
         replacement.setGeometry(window.geometry())
-        if Kiosk.of(replacement) is None:
-            replacement.show()
-        if (kiosk := Kiosk.of(window)) is not None:
-            kiosk.leave()  # the only way a kiosk window closes
+        if config.kiosk:
+            from tms_info.ui.kiosk import Kiosk
+
+            Kiosk.of(window).leave()  # the only way a kiosk window closes
         else:
             window.close()
         window.deleteLater()
 
     window.languageChosen.connect(switch)
-    if (kiosk := Kiosk.of(window)) is not None and language != home_language:
-        kiosk.startedAfresh.connect(lambda: switch(home_language))  # the next visitor gets the clinic's language
+    if config.kiosk and language != home_language:  # the next visitor gets the clinic's language
+        from tms_info.ui.kiosk import Kiosk
+
+        Kiosk.of(window).startedAfresh.connect(lambda: switch(home_language))
     return window
 
 
@@ -114,6 +117,8 @@ def compose_window(library: Library, preferences: Preferences, cache: Path | Non
     config = config or Config()
     window = MainWindow(library, preferences, cache, config, notices, known_pages, KIOSK if config.kiosk else PERSONAL)
     if config.kiosk:
+        from tms_info.ui.kiosk import Kiosk  # only a kiosk loads it
+
         kiosk = Kiosk(window, config, lambda: body_px(window.session.text_size))
         kiosk.startedAfresh.connect(window.reset_for_next_reader)
         window.view.firstPainted.connect(kiosk.watch_activity)
@@ -125,6 +130,4 @@ def run(open_page: str | None = None, content_dirs: Sequence[Path] = (), kiosk: 
     app = create_application()
     window = create_window(open_page, content_dirs, kiosk, config_path, language)
     install_if_asked(window.view.viewport())
-    if Kiosk.of(window) is None:
-        window.show()
     return app.exec()

@@ -40,20 +40,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget, QTextBrowser
 
 from tms_info.content.links import LinkKind, classify
+from tms_info.ui.document_text import TICKED, UNTICKED, clean_text
 from tms_info.ui.texts import translate
 
 VoidPtr = shiboken6.Shiboken.VoidPtr
 Role = QAccessible.Role
 # as tms_info.content.markdown_ext draws a checklist's boxes (not imported from there: it loads Markdown)
-TICKED, UNTICKED = "☑", "☐"
-
-# Qt's marks for a frame's (a table cell's) start and end, a picture, and line and paragraph breaks
-_NOT_TEXT = str.maketrans({"\ufdd0": None, "\ufdd1": None, "\ufffc": None, "\u2028": " ", "\u2029": " "})
-
-
-def clean_text(text: str) -> str:
-    """Text as a person reads it: without the characters Qt puts in for boxes, cells and pictures."""
-    return " ".join(text.translate(_NOT_TEXT).split())
 
 
 @dataclass
@@ -415,7 +407,7 @@ class ArticleAccessible(QAccessibleWidget, QAccessibleTextInterface):
 
     def _plain(self) -> str:
         if self._text is None:
-            lines = (" ".join(line.translate(_NOT_TEXT).split()) for line in self._view.toPlainText().split("\n"))
+            lines = (clean_text(line) for line in self._view.toPlainText().split("\n"))
             self._text = "\n".join(line for line in lines if line) if self.alive else ""
         return self._text
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QColor,
     QFocusEvent,
     QHelpEvent,
@@ -30,8 +31,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QTextEdit, QToolTip,
 from tms_info.content.links import LinkKind, classify
 from tms_info.content.safe_html import load_resource, plain_label
 from tms_info.documents import fit_pictures, set_reading_style
-from tms_info.ui import article_accessibility
-from tms_info.ui.article_accessibility import TICKED, clean_text
+from tms_info.ui.document_text import TICKED, clean_text
 from tms_info.ui.accessibility import announce
 from tms_info.ui.texts import translate
 
@@ -69,6 +69,15 @@ def qt_resource(kind: int, url: QUrl, roots: Iterable[Path] | None) -> object:
     return image
 
 
+def install_accessibility() -> None:
+    """The article's structure for screen readers (tms_info.ui.article_accessibility), for every view of
+    a page. Loaded when a screen reader is on, else after the first page is painted: it is not needed
+    to show the page, and a screen reader started later finds it there."""
+    from tms_info.ui import article_accessibility
+
+    article_accessibility.install(SafeBrowser)
+
+
 class SafeBrowser(QTextBrowser):
     """A QTextBrowser that loads only pictures that pass the rules of tms_info.content.safe_html
     (regular files, small, drawn in a moment), once told the content folders (`set_resource_roots`)
@@ -78,7 +87,8 @@ class SafeBrowser(QTextBrowser):
         super().__init__(parent)
         self._resource_roots: tuple[Path, ...] | None = None  # until told: pictures from any folder
         self._page_title: Callable[[str], str | None] = lambda _page_id: None
-        article_accessibility.install(SafeBrowser)
+        if QAccessible.isActive():  # a screen reader is on: it may ask for the page at once
+            install_accessibility()
 
     def set_page_titles(self, page_title: Callable[[str], str | None]) -> None:
         """How to find a page's title from its id, to tell a screen reader where a link goes."""
@@ -252,6 +262,8 @@ class ArticleView(SafeBrowser):
         self._meaning_box.hide()
         if link is None:
             return
+        from tms_info.ui import article_accessibility
+
         interface = article_accessibility.interface_for(self)
         if interface is not None:
             interface.focus_changed_to(link[0], link[1])
@@ -492,10 +504,16 @@ class ArticleView(SafeBrowser):
             return True
         return super().event(event)
 
+    @property
+    def painted(self) -> bool:
+        """Whether a page has been painted on the screen yet."""
+        return self._painted
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            QTimer.singleShot(0, install_accessibility)
             QTimer.singleShot(0, self.firstPainted)
 
     def wheelEvent(self, event: QWheelEvent) -> None:

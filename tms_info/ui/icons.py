@@ -2,21 +2,21 @@
 
 One set drawn for the app, in one line weight, instead of whatever the platform style offers.
 The files draw in `currentColor`; each theme colours them here, so the same icons read in light,
-dark and high contrast, and the window gives them again when the theme changes.
+dark and high contrast, and the window gives them again when the theme changes. Each icon is drawn
+at the size a button asks for, when it asks: nothing is drawn ahead for sizes never shown.
 """
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QAction, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QIconEngine, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from tms_info.content.style import Theme
 from tms_info.locations import resources_root
 
 NAMES = ("home", "back", "forward", "star", "star-filled", "print", "help-now")
-_SIZES = (16, 20, 24, 32, 40, 48)  # twice the toolbar's 20 px covers a screen scaled to 200 %
 
 # The Help now button's text colour in each theme (tms_info.ui.theme.HELP_NOW_STYLES), so its icon matches.
 HELP_NOW_COLOURS = {"light": "#7a2a12", "dark": "#ffe3d9", "high-contrast": "#ffff00"}
@@ -40,15 +40,36 @@ def _pixmap(name: str, colour: str, size: int) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
+class _ThemedIconEngine(QIconEngine):
+    def __init__(self, name: str, colour: str, disabled: str, checked_name: str) -> None:
+        super().__init__()
+        self._parts = (name, colour, disabled, checked_name)
+
+    def _drawn(self, side: float, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        name, colour, disabled, checked_name = self._parts
+        return _pixmap(checked_name if state == QIcon.State.On else name,
+                       disabled if mode == QIcon.Mode.Disabled else colour, max(1, round(side)))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self._drawn(min(size.width(), size.height()), mode, state)
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        pixmap = QPixmap(self._drawn(min(size.width(), size.height()) * scale, mode, state))
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(rect, self._drawn(min(rect.width(), rect.height()) * scale, mode, state))
+
+    def clone(self) -> QIconEngine:
+        return _ThemedIconEngine(*self._parts)
+
+
 def themed_icon(name: str, colour: str, disabled: str | None = None, checked_name: str | None = None) -> QIcon:
     """The icon `name` in `colour`; `disabled`, the colour it has when its action cannot be used;
     `checked_name`, the drawing it shows while its action is checked (a filled star)."""
-    icon = QIcon()
-    for size in _SIZES:
-        for mode, paint in ((QIcon.Mode.Normal, colour), (QIcon.Mode.Disabled, disabled or colour)):
-            icon.addPixmap(_pixmap(name, paint, size), mode, QIcon.State.Off)
-            icon.addPixmap(_pixmap(checked_name or name, paint, size), mode, QIcon.State.On)
-    return icon
+    return QIcon(_ThemedIconEngine(name, colour, disabled or colour, checked_name or name))
 
 
 def apply_icons(actions: dict[str, QAction], theme: Theme) -> None:

@@ -35,7 +35,6 @@ from tms_info.content.style import DEFAULT_TEXT_SIZE, body_px, stylesheet
 from tms_info.history import Place
 from tms_info.reading_session import ReadingSession
 from tms_info.ui import actions as commands
-from tms_info.ui import paper
 from tms_info.ui import theme as theming
 from tms_info.ui.article_view import ArticleView
 from tms_info.ui.clinic_name import ClinicName
@@ -155,6 +154,7 @@ class MainWindow(QMainWindow):
         self.my_pages.pageChosen.connect(self.open_page)
         self.my_pages.savedRemoved.connect(self._unsave)
         self.view.firstPainted.connect(self.start_search_index)  # after the first page is on the screen
+        self.view.firstPainted.connect(lambda: theming.apply_focus_rings(self.theme))
         self.view.meaningShown.connect(self.show_status)
         self.view.zoomStepped.connect(lambda step: self.larger_text() if step > 0 else self.smaller_text())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_colours_changed)
@@ -393,11 +393,15 @@ class MainWindow(QMainWindow):
         return page
 
     def print_page(self) -> None:
+        from tms_info.ui import paper  # with its dialogs, when first needed: start-up stays light
+
         if (page := self._printable_page()) is not None:
             self._tell(paper.print_page(self, self.renderer, page, self.session.ticked(page.id), self.config,
                                         to_file=self.policy.writes_files))
 
     def save_pdf(self, target: str | None = None) -> None:
+        from tms_info.ui import paper
+
         if (page := self._printable_page()) is not None and self.policy.writes_files:
             self._tell(paper.save_pdf(self, self.renderer, page, self.session.ticked(page.id), self.config, target))
 
@@ -435,6 +439,8 @@ class MainWindow(QMainWindow):
         """Applies the text size and theme to everything that shows text, keeping your place."""
         self.theme = theming.resolve(self.session.theme_choice, system_scheme)
         theming.apply(self.theme)
+        if self.view.painted:
+            theming.apply_focus_rings(self.theme)
         apply_icons({commands.ICONS[command]: self.action(command) for command in commands.ICONS}, self.theme)
         size = self.session.text_size
         apply_text_size(size, self)  # before the fonts set below, which it would reset

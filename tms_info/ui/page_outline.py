@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
-from tms_info.ui.article_accessibility import clean_text
+from tms_info.ui.document_text import clean_text
 from tms_info.ui.article_view import ArticleView
 from tms_info.ui.texts import translate
 

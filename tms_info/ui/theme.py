@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from tms_info.content.style import DARK, HIGH_CONTRAST, LIGHT, THEMES, Theme
-from tms_info.ui import focus_ring
 
 SYSTEM = "system"
 CHOICES = {  # the names are translated where they are shown, under the context "Theme"
@@ -85,6 +84,13 @@ def apply(theme: Theme) -> None:
     if theme is HIGH_CONTRAST:
         for class_name, palette in _high_contrast_parts().items():
             app.setPalette(palette, class_name)
+
+
+def apply_focus_rings(theme: Theme) -> None:
+    """The focus rings in `theme`'s colour (made the first time, once the first page is painted:
+    nobody has moved the focus before that)."""
+    from tms_info.ui import focus_ring
+
     focus_ring.install(QColor(FOCUS_COLOURS[theme.name]))
 
 

@@ -48,13 +48,14 @@ class TopicTree(QTreeWidget):
         """Never narrower than the longest word of a title at its depth, so that a long word
         ("antidepressants" at 200%) wraps whole onto its own line instead of being cut off."""
         metrics = self.fontMetrics()
-        widest = 0
+        words_at_depth: dict[int, set[str]] = {}  # each word measured once per depth, not once per title
         for item in self._items.values():
             depth, parent = 1, item.parent()
             while parent is not None:
                 depth, parent = depth + 1, parent.parent()
-            word = max((metrics.horizontalAdvance(word) for word in _LINE_BREAKS.split(item.text(0))), default=0)
-            widest = max(widest, word + self.indentation() * depth)
+            words_at_depth.setdefault(depth, set()).update(_LINE_BREAKS.split(item.text(0)))
+        widest = max((max((metrics.horizontalAdvance(word) for word in words), default=0) + self.indentation() * depth
+                      for depth, words in words_at_depth.items()), default=0)
         chrome = self.frameWidth() * 2 + self.verticalScrollBar().sizeHint().width() + 16
         self.setMinimumWidth(widest + chrome)
 
