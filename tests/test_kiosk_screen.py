@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QToolButton
 from tms_info.config import DEFAULT_IDLE_SECONDS, Config
 from tms_info.content.library import Library
 from tms_info.ui import idle_notice
+from tms_info.ui import main_window
 from tms_info.ui.main_window import MainWindow
 from tms_info.ui.settings import MemorySettings, Preferences
 from tms_info.ui.app import compose_window
@@ -56,7 +57,8 @@ def test_the_kiosk_covers_the_screen_where_nothing_honours_full_screen(qtbot, mo
     """A bare X session has no window manager to act on the full-screen request: the window itself
     must take the screen's place and size (it stayed 1280x860 on a 1920x1080 screen)."""
     monkeypatch.setattr(MainWindow, "showFullScreen", MainWindow.show)  # the request is ignored
-    monkeypatch.setattr(MainWindow, "_restore_layout", lambda self: self.resize(700, 500))  # smaller than the screen
+    monkeypatch.setattr(main_window, "restore_layout",
+                        lambda window, *_rest: window.resize(700, 500))  # smaller than the screen
     window = open_kiosk(qtbot)
     try:
         assert window.geometry() == window.screen().geometry()

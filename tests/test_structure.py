@@ -138,3 +138,23 @@ def test_the_first_paint_loads_only_what_it_shows_and_the_rest_comes_right_after
     assert lines.get("BEFORE") == [], child.stdout + child.stderr
     assert lines.get("AFTER", [""])[0] == "ArticleAccessible", "a screen reader gets the page's structure"
     assert lines["AFTER"][2] == "True", "the focus rings are there"
+
+
+def test_the_colours_and_text_size_a_window_set_go_when_it_closes(make_window):
+    before_font, before_base = QApplication.font(), QApplication.palette().base().color().name()
+    window = make_window()
+    window.set_theme("dark")
+    window.larger_text()
+    assert QApplication.palette().base().color().name() != before_base
+    assert QApplication.font() != before_font
+    window.close()
+    assert QApplication.palette().base().color().name() == before_base, "the system's colours are back"
+    assert QApplication.font() == before_font, "and its text size"
+
+
+def test_a_window_that_took_over_the_look_keeps_it_when_the_first_closes(make_window):
+    first = make_window()
+    second = make_window()  # as when the reader changes language: the new window opens, then the old closes
+    second.set_theme("high-contrast")
+    first.close()
+    assert QApplication.palette().base().color().name() == "#000000"

@@ -1,9 +1,10 @@
 """The main window: composes the topic tree, the reading pane, the glossary and My pages, and wires them.
 
 What the reader has done is a ReadingSession (tms_info.reading_session); where a link goes is decided
-by tms_info.content.links; the commands, menus and toolbar are data (tms_info.ui.actions); paper is
-tms_info.ui.paper; what this computer allows is the WindowPolicy the window is given. This module
-shows the session and connects the parts.
+by tms_info.content.links; the commands, menus and toolbar are data (tms_info.ui.actions); the article
+and its rendering are the ReadingPane; paper is tms_info.ui.paper; the window's place and panels are
+tms_info.ui.window_layout; F6 and the mouse's side buttons are tms_info.ui.areas; what this computer
+allows is the WindowPolicy the window is given. This module shows the session and connects the parts.
 """
 from __future__ import annotations
 
@@ -12,16 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDockWidget,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,20 +35,18 @@ from tms_info.history import Place
 from tms_info.reading_session import ReadingSession
 from tms_info.ui import actions as commands
 from tms_info.ui import theme as theming
-from tms_info.ui.article_view import ArticleView
+from tms_info.ui.areas import SideButtons, cycle_focus
 from tms_info.ui.clinic_name import ClinicName
-from tms_info.ui.find_bar import FindBar
 from tms_info.ui.glossary_panel import GlossaryPanel
 from tms_info.ui.icons import apply_icons
 from tms_info.ui.my_pages import MyPagesPanel
-from tms_info.ui.notice_bar import NoticeBar
-from tms_info.ui.page_outline import PageOutline
-from tms_info.ui.page_worker import PageWorker
 from tms_info.ui.policy import PERSONAL, WindowPolicy
+from tms_info.ui.reading_pane import ReadingPane
 from tms_info.ui.search_box import IndexLoader, SearchBox
 from tms_info.ui.settings import Preferences
 from tms_info.ui.texts import app_name, count_problems, translate
 from tms_info.ui.topic_tree import TopicTree
+from tms_info.ui.window_layout import restore_layout, save_layout
 from tms_info.ui.window_text_size import apply_text_size, steady_width
 
 if TYPE_CHECKING:
@@ -58,7 +55,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATUS_SECONDS = 10
-SMALL_SCREEN_WIDTH = 1200
 MAX_LIST_PX = 24  # lists beside the article grow with the text, but not so much that titles no longer fit
 
 
@@ -77,7 +73,6 @@ class MainWindow(QMainWindow):
                                       preferences.saved_pages, preferences.recent_pages)
         self.renderer = Renderer(library, config.clinic_name, external_links=policy.opens_websites,
                                  known_pages=known_pages)
-        self.page_worker = PageWorker(self.renderer, self)
         self.setObjectName("mainWindow")
         self.setWindowTitle(app_name())
         self.setAccessibleName(app_name())
@@ -85,23 +80,14 @@ class MainWindow(QMainWindow):
 
         self.tree = TopicTree()
         self.tree.set_topics(library.page(HOME_ID), library.tree())
-        self.view = ArticleView()
-        self.view.set_resource_roots(library.roots)
-        self.view.set_page_titles(self._title_of)
-        self.outline = PageOutline(self.view)
-        self.find_bar = FindBar(self.view)
-        self.notice = NoticeBar()
-        reading = QWidget()
-        reading_layout = QVBoxLayout(reading)
-        reading_layout.setContentsMargins(0, 0, 0, 0)
-        reading_layout.setSpacing(0)
-        for part in (self.notice, self.outline, self.view, self.find_bar):
-            reading_layout.addWidget(part)
+        self.reading_pane = ReadingPane(library, self.renderer)
+        pane = self.reading_pane
+        self.view, self.outline, self.find_bar, self.notice = pane.view, pane.outline, pane.find_bar, pane.notice
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("topicSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(reading)
+        self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 760])
         self.setCentralWidget(self.splitter)
@@ -109,7 +95,7 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryPanel(self.renderer.term_html)
         self.glossary.set_terms(library.terms_a_to_z())
         self.glossary.set_resource_roots(library.roots)
-        self.glossary.entry.set_page_titles(self._title_of)
+        self.glossary.entry.set_page_titles(pane.title_of)
         self.glossary_dock = self._dock(self.glossary, "glossaryDock", translate("MainWindow", "Glossary"))
         self.my_pages = MyPagesPanel(lambda page_id: self.library.page(page_id).title)
         self.my_pages_dock = self._dock(self.my_pages, "myPagesDock", translate("MainWindow", "My pages"))
@@ -144,7 +130,8 @@ class MainWindow(QMainWindow):
         self.splitter.setAccessibleName(translate("MainWindow", "Topics and article"))
         self.menuBar().setAccessibleName(translate("MainWindow", "Menu"))
 
-        self.page_worker.pageRendered.connect(self._page_rendered)
+        pane.pageRendered.connect(self._page_rendered)
+        self.side_buttons = SideButtons(self.go_back, self.go_forward, self)
         self.index_loader.ready.connect(lambda: self.search.set_index(self.index_loader.index))
         self.index_loader.failed.connect(self.search.set_unavailable)
         self.tree.pageChosen.connect(self.open_page)
@@ -158,8 +145,9 @@ class MainWindow(QMainWindow):
         self.view.meaningShown.connect(self.show_status)
         self.view.zoomStepped.connect(lambda step: self.larger_text() if step > 0 else self.smaller_text())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_colours_changed)
+        theming.application_look.take(self)
         self._restyle()
-        self._restore_layout()
+        restore_layout(self, self.splitter, preferences, (self.glossary_dock, self.my_pages_dock))
         if notices:
             for detail in notices:
                 log.warning("%s", detail)
@@ -174,10 +162,6 @@ class MainWindow(QMainWindow):
         dock.setAccessibleName(title)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
-
-    def _title_of(self, page_id: str) -> str | None:
-        page = self.library.page(page_id)
-        return page.title if page else None
 
     def action(self, command_id: str) -> QAction:
         """The action of a command of tms_info.ui.actions.COMMANDS, by its id."""
@@ -263,8 +247,8 @@ class MainWindow(QMainWindow):
     def _show(self, place: Place) -> None:
         if self.session.arrive(place):
             self._render_current()
-        if not self.page_worker.is_rendering(place.page_id):  # else once it is rendered
-            self._go_to_place(place)
+        if not self.reading_pane.is_rendering(place.page_id):  # else once it is rendered
+            self._go_to(place)
         page = self.library.page(place.page_id)
         title = page.title if page else translate("MainWindow", "Page not found")
         clinic = f" – {self.config.clinic_name}" if self.config.clinic_name else ""
@@ -277,30 +261,18 @@ class MainWindow(QMainWindow):
             self.pageOpened.emit(place.page_id)
 
     def _render_current(self) -> None:
-        page_id = self.session.current_page_id
-        page, ticked = self.library.page(page_id), self.session.ticked()
-        if page is not None and self.renderer.is_slow(page, ticked):
-            self.page_worker.render(page, ticked)
-            html = self.renderer.opening_html(page)
-        else:
-            html = self.renderer.page_html(page, ticked) if page else self.renderer.not_found_html(page_id)
-        size = self.session.text_size
-        self.view.show_html(html, stylesheet(size, self.theme), body_px(size))
-        self.find_bar.refresh()
+        self.reading_pane.show_page(self.session.current_page_id, self.session.ticked(), self.session.text_size,
+                                    self.theme)
 
     def _page_rendered(self, page_id: str) -> None:
         """A long page is ready: shown at once if it is still the one being read."""
         place = self.session.history.current
         if page_id == self.session.current_page_id and place is not None:
             self._render_current()
-            self._go_to_place(place)
+            self._go_to(place)
 
-    def _go_to_place(self, place: Place) -> None:
-        if place.scroll is not None:
-            self.view.set_scroll_fraction(place.scroll)
-        elif not self.view.go_to_anchor(place.anchor):
-            self.show_status(translate("MainWindow", "This page has no part called “{part}”; showing its start.")
-                             .format(part=place.anchor))
+    def _go_to(self, place: Place) -> None:
+        self._tell(self.reading_pane.go_to(place))
 
     def _show_reading_list(self) -> None:
         saved, save = self.session.is_saved(), self.action("save")
@@ -471,58 +443,17 @@ class MainWindow(QMainWindow):
         self.cycle_focus(-1)
 
     def cycle_focus(self, step: int) -> None:
-        """F6: moves between the big areas of the window, as in web browsers."""
-        areas: list[tuple[QWidget, QWidget]] = [(self.tree, self.tree), (self.view, self.view)]
-        for panel in (self.glossary, self.my_pages):  # only a panel on the screen, not one behind another
-            target = panel.focus_target()
-            if target is not None:
-                areas.append((panel, target))
-        areas.append((self.search, self.search.field))
-        focused = QApplication.focusWidget()
-        current = next((i for i, (area, _target) in enumerate(areas)
-                        if focused is not None and (area is focused or area.isAncestorOf(focused))), -1)
-        areas[(current + step) % len(areas)][1].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        """F6: the topics, the article, the glossary and My pages (when on the screen, not behind
+        another panel), then the search box."""
+        panels = [(panel, target) for panel in (self.glossary, self.my_pages)
+                  if (target := panel.focus_target()) is not None]
+        cycle_focus([(self.tree, self.tree), (self.view, self.view), *panels, (self.search, self.search.field)], step)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # The native window sees every mouse press before any widget in it does. (A filter on the
-        # whole application would also see every paint and layout event of every widget.) Qt keeps
-        # one entry per filter, so installing it again on a later show changes nothing.
-        self.windowHandle().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The mouse's side buttons go back and forward, wherever the pointer is in the window."""
-        if event.type() == QEvent.Type.MouseButtonPress and watched is self.windowHandle():
-            if event.button() == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.go_forward()
-                return True
-        return super().eventFilter(watched, event)
+        self.side_buttons.watch(self.windowHandle())
 
     # ----- the layout, the next reader, and what is kept ------------------------------------
-
-    def _restore_layout(self) -> None:
-        geometry = self.preferences.geometry
-        if geometry is None or not self.restoreGeometry(geometry):  # Qt brings an off-screen window back
-            self._fit_to_screen()
-        if (state := self.preferences.window_state) is not None:
-            self.restoreState(state)
-        if (splitter := self.preferences.splitter_state) is not None:
-            self.splitter.restoreState(splitter)
-
-    def _fit_to_screen(self) -> None:
-        """First start: a comfortable size that fits inside the screen's free area."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        available = screen.availableGeometry()
-        width, height = min(1280, available.width()), min(860, available.height())
-        self.resize(width, height)
-        if width < SMALL_SCREEN_WIDTH:  # the panels open when needed: a glossary word, the star, the menu
-            self.glossary_dock.hide()
-            self.my_pages_dock.hide()
-            self.splitter.setSizes([220, width - 220])
-        self.move(available.x() + (available.width() - width) // 2, available.y() + (available.height() - height) // 2)
 
     def reset_for_next_reader(self) -> None:
         """Back to how the app first looked: nothing the last person read, typed or ticked stays."""
@@ -542,9 +473,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         """The layout and the page to come back to, at close (a kiosk's preferences are kept in memory)."""
-        self.preferences.geometry = self.saveGeometry()
-        self.preferences.window_state = self.saveState()
-        self.preferences.splitter_state = self.splitter.saveState()
+        save_layout(self, self.splitter, self.preferences)
         page_id = self.session.current_page_id
         if page_id and self.library.page(page_id):
             # a page that could not be shown is not the one to come back to
@@ -562,4 +491,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        theming.application_look.release(self)
         super().closeEvent(event)

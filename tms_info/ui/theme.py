@@ -5,9 +5,9 @@ window around it always match, and the page is re-rendered when the theme change
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QToolTip
 
 from tms_info.content.style import DARK, HIGH_CONTRAST, LIGHT, THEMES, Theme
 
@@ -84,6 +84,34 @@ def apply(theme: Theme) -> None:
     if theme is HIGH_CONTRAST:
         for class_name, palette in _high_contrast_parts().items():
             app.setPalette(palette, class_name)
+
+
+class _ApplicationLook:
+    """The colours and the text size are the application's, as menus, tooltips and dialogs are windows
+    of their own that would not take a window's. The window that set them owns them: when it closes,
+    the system's come back, unless another window (the same page in another language) took them over."""
+
+    def __init__(self) -> None:
+        self._system: tuple[QPalette, QFont] | None = None
+        self._owner: int | None = None
+
+    def take(self, owner: QObject) -> None:
+        if self._system is None:
+            app = QApplication.instance()
+            self._system = (QPalette(app.palette()), QFont(app.font()))
+        self._owner = id(owner)
+
+    def release(self, owner: QObject) -> None:
+        if self._owner != id(owner) or self._system is None:
+            return
+        palette, font = self._system
+        QApplication.setPalette(palette)
+        QApplication.setFont(font)
+        QToolTip.setFont(font)
+        self._owner = None
+
+
+application_look = _ApplicationLook()
 
 
 def apply_focus_rings(theme: Theme) -> None:
