@@ -59,6 +59,8 @@ def settings_in_tmp(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fi
 def make_window(qtbot):
     """Opens the reader on the small test library, shown and active, at a page (None: as a person
     starting the app would get it); the same way every test does."""
+    from PySide6.QtWidgets import QApplication
+
     from tms_info.content.library import Library
     from tms_info.ui.main_window import MainWindow
     from tms_info.ui.settings import Preferences, open_settings
@@ -71,6 +73,9 @@ def make_window(qtbot):
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         window.start(start)
+        qtbot.waitUntil(lambda: window.panels.built)  # as a reader finds it: the panels come right after the page
+        QApplication.sendPostedEvents()  # and what Qt posted meanwhile (fonts, layouts) is applied
+        QApplication.processEvents()
         return window
     return make
 

@@ -51,4 +51,4 @@ def test_a_glossary_definition_is_reachable_by_keyboard(make_window, qtbot):
     assert tab_to_link(qtbot, window.view, "glossary:") == "glossary:deep-tms"
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert window.glossary_dock.isVisible()
-    assert "TMS with a coil that reaches a little deeper" in window.glossary.entry.toPlainText()
+    assert "TMS with a coil that reaches a little deeper" in window.panels.glossary.entry.toPlainText()

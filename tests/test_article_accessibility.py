@@ -203,7 +203,7 @@ def test_clicking_a_glossary_word_says_its_meaning_and_opens_the_entry(window, q
     point = window.view.cursorRect(middle).center()
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert announced == ["relapse: When depression comes back after it got better."]
-    assert window.glossary.entry.toPlainText().startswith("relapse") or "relapse" in window.glossary.entry.toPlainText()
+    assert window.panels.glossary.entry.toPlainText().startswith("relapse") or "relapse" in window.panels.glossary.entry.toPlainText()
 
 
 # ----- the whole line of a checklist question ticks its box ---------------------------------

@@ -170,7 +170,7 @@ def test_the_kiosk_starts_afresh_when_idle(kiosk, qtbot):
     assert not kiosk.action("back").isEnabled() and not kiosk.action("forward").isEnabled()
     assert kiosk.search.field.text() == "" and not kiosk.search.popup.isVisible()
     assert not kiosk.find_bar.isVisible() and kiosk.view.extraSelections() == []
-    assert kiosk.glossary.current_term_id is None and "Choose a term" in kiosk.glossary.entry.toPlainText()
+    assert kiosk.panels.glossary.current_term_id is None and "Choose a term" in kiosk.panels.glossary.entry.toPlainText()
     assert kiosk.session.text_size == 100 and kiosk.session.theme_choice == "system"
     assert kiosk.session.ticked("basics/checklist") == frozenset() and kiosk.session.reading.recent == ["home"]
     assert kiosk.tree.item_for("basics").isExpanded(), "the topic list is open again"

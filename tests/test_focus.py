@@ -51,8 +51,8 @@ def test_every_kind_of_control_shows_a_strong_ring_in_the_themes_colour(make_win
     window.glossary_dock.show()
     window.find_bar.open_bar()
     colour = QColor(theming.FOCUS_COLOURS[name])
-    controls = [window.tree, window.view, window.search.field, window.glossary.term_list,
-                window.glossary.filter_box, window.find_bar.close_button, window.find_bar.field]
+    controls = [window.tree, window.view, window.search.field, window.panels.glossary.term_list,
+                window.panels.glossary.filter_box, window.find_bar.close_button, window.find_bar.field]
     for control in controls:
         focus(qtbot, control)
         assert ring().isVisible() and ring().widget() is control
@@ -140,11 +140,11 @@ def test_f6_skips_the_glossary_behind_my_pages_and_reaches_my_pages(make_window,
     assert window.glossary_dock.isVisible()  # Qt still calls it visible: the reason for the check
     focus(qtbot, window.tree)
     visited = press_f6(qtbot, 4)
-    assert window.glossary.filter_box not in visited
-    assert visited[1] is window.my_pages.focus_target() and window.my_pages.isAncestorOf(visited[1])
+    assert window.panels.glossary.filter_box not in visited
+    assert visited[1] is window.panels.my_pages.focus_target() and window.panels.my_pages.isAncestorOf(visited[1])
     assert visited == [window.view, visited[1], window.search.field, window.tree]
     qtbot.keyClicks(visited[1], "abc")
-    assert window.glossary.filter_box.text() == ""
+    assert window.panels.glossary.filter_box.text() == ""
     assert press_f6(qtbot, 1, backwards=True) == [window.search.field]
 
 
@@ -158,8 +158,8 @@ def test_f6_reaches_both_panels_when_both_are_on_the_screen(make_window, qtbot):
     QApplication.processEvents()
     focus(qtbot, window.view)
     visited = press_f6(qtbot, 3)
-    assert visited[0] is window.glossary.filter_box
-    assert window.my_pages.isAncestorOf(visited[1])
+    assert visited[0] is window.panels.glossary.filter_box
+    assert window.panels.my_pages.isAncestorOf(visited[1])
     assert visited[2] is window.search.field
 
 
@@ -176,7 +176,7 @@ def test_f6_from_inside_a_panel_goes_on_to_the_next_area(make_window, qtbot):
     window.glossary_dock.show()
     window.glossary_dock.raise_()
     QApplication.processEvents()
-    focus(qtbot, window.glossary.term_list)  # in the glossary, not in its filter
+    focus(qtbot, window.panels.glossary.term_list)  # in the glossary, not in its filter
     assert press_f6(qtbot, 1) == [window.search.field]
 
 
@@ -264,7 +264,7 @@ def test_moving_on_from_the_glossary_lets_go_of_the_filter(make_window, qtbot):
     window = make_window()
     window.glossary_dock.show()
     window.glossary_dock.raise_()
-    glossary = window.glossary
+    glossary = window.panels.glossary
     focus(qtbot, glossary.filter_box)
     qtbot.keyClicks(glossary.filter_box, "rel")
     qtbot.keyClick(glossary.filter_box, Qt.Key.Key_Return)
@@ -280,9 +280,9 @@ def test_moving_on_from_the_glossary_lets_go_of_the_filter(make_window, qtbot):
 def test_a_word_opened_from_the_article_clears_an_old_filter(make_window, qtbot):
     window = make_window()
     window.glossary_dock.show()
-    window.glossary.filter_box.setText("rel")
+    window.panels.glossary.filter_box.setText("rel")
     focus(qtbot, window.view)
     window.show_term("deep-tms")
-    assert window.glossary.filter_box.text() == ""
-    assert len(window.glossary._visible_items()) == window.glossary.term_list.count()
-    assert window.glossary.current_term_id == "deep-tms"
+    assert window.panels.glossary.filter_box.text() == ""
+    assert len(window.panels.glossary._visible_items()) == window.panels.glossary.term_list.count()
+    assert window.panels.glossary.current_term_id == "deep-tms"

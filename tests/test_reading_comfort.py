@@ -20,16 +20,16 @@ def test_the_star_saves_a_page_to_my_pages_and_it_is_remembered(make_window, qtb
     window = make_window()
     qtbot.keySequence(window, QKeySequence("Ctrl+D"))
     assert window.action("save").isChecked() and "Saved" in window.action("save").iconText()
-    assert listed(window.my_pages.saved) == ["First article"]
+    assert listed(window.panels.my_pages.saved) == ["First article"]
     window.open_page("basics/second")
     assert not window.action("save").isChecked()
     window.close()
 
     again = make_window("basics/second")
-    assert listed(again.my_pages.saved) == ["First article"]
-    again.my_pages.saved.setCurrentRow(0)
-    qtbot.mouseClick(again.my_pages.remove_button, Qt.MouseButton.LeftButton)
-    assert listed(again.my_pages.saved) == [] and again.my_pages.empty.isVisibleTo(again.my_pages)
+    assert listed(again.panels.my_pages.saved) == ["First article"]
+    again.panels.my_pages.saved.setCurrentRow(0)
+    qtbot.mouseClick(again.panels.my_pages.remove_button, Qt.MouseButton.LeftButton)
+    assert listed(again.panels.my_pages.saved) == [] and again.panels.my_pages.empty.isVisibleTo(again.panels.my_pages)
 
 
 def test_a_saved_page_that_no_longer_exists_is_dropped_quietly(make_window):
@@ -37,15 +37,15 @@ def test_a_saved_page_that_no_longer_exists_is_dropped_quietly(make_window):
     preferences.saved_pages = ["basics/second", "gone/page"]
     preferences.sync()
     window = make_window()
-    assert listed(window.my_pages.saved) == ["Second article"]
+    assert listed(window.panels.my_pages.saved) == ["Second article"]
 
 
 def test_recently_read_lists_the_newest_first(window, qtbot):
     for page in ("basics/second", "basics", "basics/second"):
         window.open_page(page)
-    assert listed(window.my_pages.recent)[:3] == ["Second article", "Basics", "First article"]
-    qtbot.mouseClick(window.my_pages.recent.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.my_pages.recent.visualItemRect(window.my_pages.recent.item(2)).center())
+    assert listed(window.panels.my_pages.recent)[:3] == ["Second article", "Basics", "First article"]
+    qtbot.mouseClick(window.panels.my_pages.recent.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.panels.my_pages.recent.visualItemRect(window.panels.my_pages.recent.item(2)).center())
     assert window.windowTitle().startswith("First article")
 
 
@@ -77,7 +77,7 @@ def test_f6_moves_between_the_areas_of_the_window(window, qtbot):
     for _ in range(4):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
         visited.append(QApplication.focusWidget())
-    assert visited == [window.view, window.glossary.filter_box, window.search.field, window.tree]
+    assert visited == [window.view, window.panels.glossary.filter_box, window.search.field, window.tree]
     qtbot.keyClick(window.tree, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is window.search.field
 

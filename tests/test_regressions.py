@@ -57,12 +57,12 @@ def test_the_idle_reset_leaves_nothing_to_find_undo_or_hide(kiosk, qtbot):
     kiosk.find_bar.open_bar()
     qtbot.keyClicks(kiosk.find_bar.field, "suicide")
     qtbot.keyClicks(kiosk.search.field, "bipolar pregnancy")
-    qtbot.keyClicks(kiosk.glossary.filter_box, "mania")
+    qtbot.keyClicks(kiosk.panels.glossary.filter_box, "mania")
     kiosk.toolbar.hide()
     Kiosk.of(kiosk).start_afresh()
     kiosk.find_bar.open_bar()
     assert kiosk.find_bar.field.text() == ""
-    for field in (kiosk.search.field, kiosk.glossary.filter_box):
+    for field in (kiosk.search.field, kiosk.panels.glossary.filter_box):
         field.undo()
         assert field.text() == "", "Ctrl+Z must not bring back the last person's words"
     assert kiosk.toolbar.isVisibleTo(kiosk) and kiosk.help_button.isVisibleTo(kiosk)

@@ -74,7 +74,7 @@ def test_enter_in_the_field_opens_the_first_result_and_a_term_opens_the_glossary
     type_search(qtbot, window, "relapse")
     assert result_titles(window)[0] == "relapse"
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
-    assert window.glossary.current_term_id == "relapse" and window.glossary_dock.isVisible()
+    assert window.panels.glossary.current_term_id == "relapse" and window.glossary_dock.isVisible()
 
 
 def test_no_results_says_so(window, qtbot):
@@ -148,7 +148,7 @@ def test_nothing_found_offers_close_glossary_words_that_can_be_opened(window, qt
     assert row.data(Qt.ItemDataRole.AccessibleTextRole).startswith("deep TMS. Glossary. ")
     qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
     qtbot.keyClick(window.search.list, Qt.Key.Key_Return)
-    assert window.glossary.current_term_id == "deep-tms"
+    assert window.panels.glossary.current_term_id == "deep-tms"
 
 
 def test_an_index_that_cannot_be_opened_says_search_is_unavailable_and_logs_why(make_window, qtbot, tmp_path,

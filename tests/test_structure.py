@@ -104,7 +104,8 @@ app = app_module.create_application()
 from pathlib import Path
 window = app_module.create_window("basics/first", [Path(sys.argv[1])])
 later = ("tms_info.ui.article_accessibility", "tms_info.ui.focus_ring", "tms_info.ui.kiosk", "tms_info.ui.paper",
-         "tms_info.ui.dialogs", "tms_info.content.search", "tms_info.handouts", "PySide6.QtPrintSupport")
+         "tms_info.ui.dialogs", "tms_info.content.search", "tms_info.handouts", "PySide6.QtPrintSupport",
+         "tms_info.ui.glossary_panel", "tms_info.ui.my_pages")
 print("BEFORE", *[name for name in later if name in sys.modules], flush=True)
 
 def after():
@@ -112,7 +113,7 @@ def after():
     from PySide6.QtWidgets import QFocusFrame
     interface = QAccessible.queryAccessibleInterface(window.view)
     print("AFTER", type(interface).__name__, bool(window.findChildren(QFocusFrame) or app.findChildren(QFocusFrame)),
-          "tms_info.ui.focus_ring" in sys.modules, flush=True)
+          "tms_info.ui.focus_ring" in sys.modules, window.panels.built, flush=True)
     app.exit(0)
 
 window.view.firstPainted.connect(lambda: QTimer.singleShot(50, after))
@@ -121,8 +122,9 @@ sys.exit(app.exec())
 
 
 def test_the_first_paint_loads_only_what_it_shows_and_the_rest_comes_right_after(tmp_path):
-    """Screen-reader structure, focus rings, search, paper and the kiosk are not needed to show the
-    first page; the first two are there a moment after it (tests/bench_startup.py measures how long)."""
+    """Screen-reader structure, focus rings, the panels' contents, search, paper and the kiosk are not
+    needed to show the first page; the first three are there a moment after it (tests/bench_startup.py
+    measures how long)."""
     import os
     import subprocess
     import sys
@@ -138,6 +140,7 @@ def test_the_first_paint_loads_only_what_it_shows_and_the_rest_comes_right_after
     assert lines.get("BEFORE") == [], child.stdout + child.stderr
     assert lines.get("AFTER", [""])[0] == "ArticleAccessible", "a screen reader gets the page's structure"
     assert lines["AFTER"][2] == "True", "the focus rings are there"
+    assert lines["AFTER"][3] == "True", "the glossary and My pages are built"
 
 
 def test_the_colours_and_text_size_a_window_set_go_when_it_closes(make_window):

@@ -50,7 +50,7 @@ def test_at_200_percent_every_part_of_the_window_is_twice_as_large(small_screen,
         "toolbar": window.toolbar.widgetForAction(window.action("home")).font(),
         "help now": window.help_button.font(), "search field": window.search.field.font(),
         "find bar": window.find_bar.field.font(), "find buttons": window.find_bar.next_button.font(),
-        "my pages": window.my_pages.empty.font(), "glossary title": window.glossary_dock.font(),
+        "my pages": window.panels.my_pages.empty.font(), "glossary title": window.glossary_dock.font(),
         "notice": window.notice.label.font(),
     }
     wrong = {name: size_of(font) for name, font in parts.items() if abs(size_of(font) - 2 * normal) > 0.6}
@@ -60,7 +60,7 @@ def test_at_200_percent_every_part_of_the_window_is_twice_as_large(small_screen,
 
 def test_the_lists_beside_the_article_grow_with_the_text_as_the_topics_do(small_screen, qtbot):
     window = small_screen
-    lists = (window.tree, window.my_pages.saved, window.my_pages.recent, window.glossary.term_list,
+    lists = (window.tree, window.panels.my_pages.saved, window.panels.my_pages.recent, window.panels.glossary.term_list,
              window.search.list)
     before = [QFontInfo(view.font()).pixelSize() for view in lists]
     double_size(window, qtbot)
@@ -158,7 +158,7 @@ def test_long_titles_wrap_in_lists_instead_of_scrolling_sideways(qtbot):
 def test_the_term_list_and_topics_never_scroll_sideways(small_screen, qtbot):
     window = small_screen
     double_size(window, qtbot)
-    for view in (window.glossary.term_list, window.tree, window.my_pages.recent, window.my_pages.saved):
+    for view in (window.panels.glossary.term_list, window.tree, window.panels.my_pages.recent, window.panels.my_pages.saved):
         assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         assert view.wordWrap()
 

@@ -58,7 +58,7 @@
 <context>
     <name>ArticleAccessibility</name>
     <message>
-        <location filename="../../tms_info/ui/article_accessibility.py" line="144"/>
+        <location filename="../../tms_info/ui/article_accessibility.py" line="136"/>
         <source>Figure</source>
         <translation>Figura</translation>
     </message>
@@ -66,58 +66,58 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="93"/>
+        <location filename="../../tms_info/ui/article_view.py" line="103"/>
         <source>Page: {title}</source>
         <translation>Página: {title}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="94"/>
+        <location filename="../../tms_info/ui/article_view.py" line="104"/>
         <source>Page</source>
         <translation>Página</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="96"/>
+        <location filename="../../tms_info/ui/article_view.py" line="106"/>
         <source>On this page</source>
         <translation>En esta página</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="98"/>
+        <location filename="../../tms_info/ui/article_view.py" line="108"/>
         <source>Website</source>
         <translation>Sitio web</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="99"/>
+        <location filename="../../tms_info/ui/article_view.py" line="109"/>
         <source>Website: {address}</source>
         <translation>Sitio web: {address}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="139"/>
+        <location filename="../../tms_info/ui/article_view.py" line="149"/>
         <source>Meaning</source>
         <translation>Significado</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="212"/>
+        <location filename="../../tms_info/ui/article_view.py" line="222"/>
         <source>Article</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="214"/>
+        <location filename="../../tms_info/ui/article_view.py" line="224"/>
         <source>The page you are reading. Press Tab to move between its links.</source>
         <translation>La página que está leyendo. Presione Tabulador para moverse entre sus enlaces.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="271"/>
-        <location filename="../../tms_info/ui/article_view.py" line="346"/>
+        <location filename="../../tms_info/ui/article_view.py" line="288"/>
+        <location filename="../../tms_info/ui/article_view.py" line="363"/>
         <source>{word}: {meaning}</source>
         <translation>{word}: {meaning}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="302"/>
+        <location filename="../../tms_info/ui/article_view.py" line="319"/>
         <source>Ticked: {question}</source>
         <translation>Marcada: {question}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="303"/>
+        <location filename="../../tms_info/ui/article_view.py" line="320"/>
         <source>Not ticked: {question}</source>
         <translation>Sin marcar: {question}</translation>
     </message>
@@ -381,32 +381,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="114"/>
+        <location filename="../../tms_info/ui/side_panels.py" line="42"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="116"/>
+        <location filename="../../tms_info/ui/side_panels.py" line="43"/>
         <source>My pages</source>
         <translation>Mis páginas</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="144"/>
+        <location filename="../../tms_info/ui/main_window.py" line="120"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="145"/>
+        <location filename="../../tms_info/ui/main_window.py" line="121"/>
         <source>Topics and article</source>
         <translation>Índice y artículo</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="146"/>
+        <location filename="../../tms_info/ui/main_window.py" line="122"/>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="166"/>
+        <location filename="../../tms_info/ui/main_window.py" line="146"/>
         <source>Some of the clinic&apos;s settings or pages could not be used, so the standard ones are shown. Staff: the details are in the log ({problems}).</source>
         <translation>No se pudieron usar algunos ajustes o páginas de la clínica, así que se muestran los habituales. Personal de la clínica: los detalles están en el registro ({problems}).</translation>
     </message>
@@ -526,9 +526,9 @@
         <translation>Guardar esta página en Mis páginas, o quitarla</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="308"/>
-        <location filename="../../tms_info/ui/main_window.py" line="451"/>
         <location filename="../../tms_info/ui/actions.py" line="66"/>
+        <location filename="../../tms_info/ui/main_window.py" line="264"/>
+        <location filename="../../tms_info/ui/main_window.py" line="411"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -538,8 +538,8 @@
         <translation>Ir al área siguiente: índice, artículo, glosario, Mis páginas, búsqueda</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="308"/>
-        <location filename="../../tms_info/ui/main_window.py" line="451"/>
+        <location filename="../../tms_info/ui/main_window.py" line="264"/>
+        <location filename="../../tms_info/ui/main_window.py" line="411"/>
         <source>Saved</source>
         <translation>Guardada</translation>
     </message>
@@ -620,52 +620,52 @@
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="217"/>
+        <location filename="../../tms_info/ui/main_window.py" line="185"/>
         <source>There is no page called “{page}”, so the home page is shown.</source>
         <translation>No hay ninguna página llamada “{page}”, así que se muestra la página de inicio.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="269"/>
+        <location filename="../../tms_info/ui/main_window.py" line="237"/>
         <source>Page not found</source>
         <translation>Página no encontrada</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="302"/>
+        <location filename="../../tms_info/ui/reading_pane.py" line="69"/>
         <source>This page has no part called “{part}”; showing its start.</source>
         <translation>Esta página no tiene ninguna parte llamada “{part}”; se muestra desde el principio.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="318"/>
+        <location filename="../../tms_info/ui/main_window.py" line="274"/>
         <source>Saved to My pages.</source>
         <translation>Guardada en Mis páginas.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="319"/>
+        <location filename="../../tms_info/ui/main_window.py" line="275"/>
         <source>Taken off My pages.</source>
         <translation>Quitada de Mis páginas.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="335"/>
+        <location filename="../../tms_info/ui/main_window.py" line="291"/>
         <source>That part of the page could not be found.</source>
         <translation>No se encontró esa parte de la página.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="344"/>
+        <location filename="../../tms_info/ui/main_window.py" line="300"/>
         <source>This link cannot be opened by the app, for your safety.</source>
         <translation>Por su seguridad, la aplicación no puede abrir este enlace.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="359"/>
+        <location filename="../../tms_info/ui/main_window.py" line="315"/>
         <source>Ticked. Print the page (Ctrl+P) to take your ticks with you.</source>
         <translation>Marcado. Imprima la página (Control+P) para llevarse sus marcas.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="360"/>
+        <location filename="../../tms_info/ui/main_window.py" line="316"/>
         <source>Unticked.</source>
         <translation>Desmarcado.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="392"/>
+        <location filename="../../tms_info/ui/main_window.py" line="345"/>
         <source>There is nothing to print on this page.</source>
         <translation>No hay nada que imprimir en esta página.</translation>
     </message>
@@ -715,22 +715,22 @@
         <translation>Se guardó {file} ({pages}).</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="367"/>
+        <location filename="../../tms_info/ui/main_window.py" line="320"/>
         <source>This word has no glossary entry.</source>
         <translation>Esta palabra no tiene entrada en el glosario.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="371"/>
+        <location filename="../../tms_info/ui/main_window.py" line="324"/>
         <source>This computer does not open websites. The address is {address}</source>
         <translation>Esta computadora no abre sitios web. La dirección es {address}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="375"/>
+        <location filename="../../tms_info/ui/main_window.py" line="328"/>
         <source>Open a website?</source>
         <translation>¿Abrir un sitio web?</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="376"/>
+        <location filename="../../tms_info/ui/main_window.py" line="329"/>
         <source>This link goes to a website:
 
 {address}
@@ -743,7 +743,7 @@ It will open in your web browser, outside this app, and needs an internet connec
 Se abrirá en su navegador, fuera de esta aplicación, y necesita conexión a internet. ¿Quiere abrirlo?</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="422"/>
+        <location filename="../../tms_info/ui/main_window.py" line="379"/>
         <source>Text size {size}%</source>
         <translation>Tamaño del texto: {size} %</translation>
     </message>
@@ -1129,22 +1129,22 @@ Se abrirá en su navegador, fuera de esta aplicación, y necesita conexión a in
 <context>
     <name>Theme</name>
     <message>
-        <location filename="../../tms_info/ui/theme.py" line="17"/>
+        <location filename="../../tms_info/ui/theme.py" line="16"/>
         <source>Follow the system</source>
         <translation>Igual que el sistema</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/theme.py" line="17"/>
+        <location filename="../../tms_info/ui/theme.py" line="16"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/theme.py" line="18"/>
+        <location filename="../../tms_info/ui/theme.py" line="17"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/theme.py" line="18"/>
+        <location filename="../../tms_info/ui/theme.py" line="17"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>

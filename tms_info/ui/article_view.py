@@ -232,6 +232,10 @@ class ArticleView(SafeBrowser):
         self._meaning_box = MeaningBox(self.viewport())
         self.selectionChanged.connect(self._on_selection_changed)
         self.verticalScrollBar().valueChanged.connect(self._meaning_box.hide)
+        self._kept_fraction: float | None = None  # a place asked for, kept while the page settles
+        self._keeping = False
+        self.verticalScrollBar().rangeChanged.connect(self._keep_fraction)
+        self.verticalScrollBar().valueChanged.connect(self._forget_fraction)
 
     def show_html(self, html: str, stylesheet: str, body_px: int) -> None:
         kept = self._focused_tick()
@@ -240,6 +244,7 @@ class ArticleView(SafeBrowser):
         set_reading_style(self.document(), stylesheet, body_px)
         self.clear_highlights()
         self.shown_html = html  # before setHtml, whose textChanged tells others to look at it
+        self._kept_fraction = None
         self.setHtml(html)
         self._fit_margins()
         if kept is not None:
@@ -390,9 +395,34 @@ class ArticleView(SafeBrowser):
         bar = self.verticalScrollBar()
         return bar.value() / bar.maximum() if bar.maximum() else 0.0
 
-    def set_scroll_fraction(self, fraction: float) -> None:
+    def finish_layout(self) -> int:
+        """Lays the whole page out now and returns how far it scrolls. Qt lays a page out step by step
+        and tells the scroll bar its length a moment later; asking the layout for the page's size
+        finishes it at once."""
         bar = self.verticalScrollBar()
-        bar.setValue(round(fraction * bar.maximum()))
+        height = self.document().documentLayout().documentSize().height()
+        full = max(0, int(height) - self.viewport().height())
+        if full != bar.maximum():
+            bar.setRange(0, full)  # what the view would tell it a moment later
+        return full
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        """Goes to that share of the page, and stays there while the page's length still settles
+        (a scroll bar or a strip appearing narrows the text a moment later), until the reader scrolls."""
+        self._kept_fraction = fraction
+        self._keep_fraction()
+
+    def _keep_fraction(self) -> None:
+        if self._kept_fraction is None:
+            return
+        full = self.finish_layout()
+        self._keeping = True
+        self.verticalScrollBar().setValue(round(self._kept_fraction * full))
+        self._keeping = False
+
+    def _forget_fraction(self) -> None:
+        if not self._keeping:
+            self._kept_fraction = None
 
     def show_position(self, position: int) -> None:
         """Brings a spot of the page (a heading) to the top of the view, with the keyboard there:

@@ -37,13 +37,12 @@ from tms_info.ui import actions as commands
 from tms_info.ui import theme as theming
 from tms_info.ui.areas import SideButtons, cycle_focus
 from tms_info.ui.clinic_name import ClinicName
-from tms_info.ui.glossary_panel import GlossaryPanel
 from tms_info.ui.icons import apply_icons
-from tms_info.ui.my_pages import MyPagesPanel
 from tms_info.ui.policy import PERSONAL, WindowPolicy
 from tms_info.ui.reading_pane import ReadingPane
 from tms_info.ui.search_box import IndexLoader, SearchBox
 from tms_info.ui.settings import Preferences
+from tms_info.ui.side_panels import SidePanels
 from tms_info.ui.texts import app_name, count_problems, translate
 from tms_info.ui.topic_tree import TopicTree
 from tms_info.ui.window_layout import restore_layout, save_layout
@@ -92,16 +91,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([260, 760])
         self.setCentralWidget(self.splitter)
 
-        self.glossary = GlossaryPanel(self.renderer.term_html)
-        self.glossary.set_terms(library.terms_a_to_z())
-        self.glossary.set_resource_roots(library.roots)
-        self.glossary.entry.set_page_titles(pane.title_of)
-        self.glossary_dock = self._dock(self.glossary, "glossaryDock", translate("MainWindow", "Glossary"))
-        self.my_pages = MyPagesPanel(lambda page_id: self.library.page(page_id).title)
-        self.my_pages_dock = self._dock(self.my_pages, "myPagesDock", translate("MainWindow", "My pages"))
-        self.tabifyDockWidget(self.glossary_dock, self.my_pages_dock)
-        self.glossary_dock.raise_()
-        self.resizeDocks([self.glossary_dock], [300], Qt.Orientation.Horizontal)
+        self.panels = SidePanels(self, library, self.renderer, pane.title_of)
+        self.glossary_dock, self.my_pages_dock = self.panels.glossary_dock, self.panels.my_pages_dock
         self.search = SearchBox(self)
         self.index_loader = IndexLoader(self)
         self._index_started = False
@@ -136,10 +127,11 @@ class MainWindow(QMainWindow):
         self.index_loader.failed.connect(self.search.set_unavailable)
         self.tree.pageChosen.connect(self.open_page)
         self.view.anchorClicked.connect(self.follow_link)
-        self.glossary.linkClicked.connect(self._follow_glossary_link)
+        self.panels.linkClicked.connect(self._follow_glossary_link)
         self.search.hitChosen.connect(self.open_search_hit)
-        self.my_pages.pageChosen.connect(self.open_page)
-        self.my_pages.savedRemoved.connect(self._unsave)
+        self.panels.pageChosen.connect(self.open_page)
+        self.panels.savedRemoved.connect(self._unsave)
+        self.view.firstPainted.connect(self.panels.build)  # the panels' contents, right after the first paint
         self.view.firstPainted.connect(self.start_search_index)  # after the first page is on the screen
         self.view.firstPainted.connect(lambda: theming.apply_focus_rings(self.theme))
         self.view.meaningShown.connect(self.show_status)
@@ -154,14 +146,6 @@ class MainWindow(QMainWindow):
             self.notice.show_notice(translate(
                 "MainWindow", "Some of the clinic's settings or pages could not be used, so the standard ones are "
                 "shown. Staff: the details are in the log ({problems}).").format(problems=count_problems(len(notices))))
-
-    def _dock(self, panel: QWidget, name: str, title: str) -> QDockWidget:
-        dock = QDockWidget(title)
-        dock.setObjectName(name)
-        dock.setWidget(panel)
-        dock.setAccessibleName(title)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        return dock
 
     def action(self, command_id: str) -> QAction:
         """The action of a command of tms_info.ui.actions.COMMANDS, by its id."""
@@ -280,7 +264,7 @@ class MainWindow(QMainWindow):
         save.setIconText(translate("MainWindow", "Saved") if saved else translate("MainWindow", "Save"))
         save.setEnabled(self.library.page(self.session.current_page_id or "") is not None
                         and "save" not in self.policy.hidden_commands)
-        self.my_pages.show_lists(self.session.reading)
+        self.panels.show_lists(self.session.reading)
         self.save_reading()
 
     def toggle_saved(self) -> None:
@@ -332,10 +316,7 @@ class MainWindow(QMainWindow):
                          if self.view.toPlainText().count("☑") else translate("MainWindow", "Unticked."))
 
     def show_term(self, term_id: str) -> None:
-        if self.glossary.show_term(term_id):
-            self.glossary_dock.show()
-            self.glossary_dock.raise_()
-        else:
+        if not self.panels.show_term(term_id):
             self.show_status(translate("MainWindow", "This word has no glossary entry."))
 
     def _offer_external(self, link: Link) -> None:
@@ -418,10 +399,11 @@ class MainWindow(QMainWindow):
         apply_text_size(size, self)  # before the fonts set below, which it would reset
         css, px = stylesheet(size, self.theme), body_px(size)
         self.view.set_page_colour(self.theme.background)
-        self.glossary.set_text_style(css, px)
-        for widget in (self.tree, self.search.list, self.search.status, self.my_pages.saved, self.my_pages.recent):
+        list_px = min(round(px * 0.9), MAX_LIST_PX)
+        self.panels.set_text_style(css, px, list_px)
+        for widget in (self.tree, self.search.list, self.search.status):
             font = widget.font()
-            font.setPixelSize(min(round(px * 0.9), MAX_LIST_PX))
+            font.setPixelSize(list_px)
             widget.setFont(font)
         self.help_button.setStyleSheet(f"QToolButton#helpNowButton {{ {theming.HELP_NOW_STYLES[self.theme.name]}"
                                        " border-radius: 4px; padding: 4px 12px; font-weight: bold; }")
@@ -445,9 +427,8 @@ class MainWindow(QMainWindow):
     def cycle_focus(self, step: int) -> None:
         """F6: the topics, the article, the glossary and My pages (when on the screen, not behind
         another panel), then the search box."""
-        panels = [(panel, target) for panel in (self.glossary, self.my_pages)
-                  if (target := panel.focus_target()) is not None]
-        cycle_focus([(self.tree, self.tree), (self.view, self.view), *panels, (self.search, self.search.field)], step)
+        cycle_focus([(self.tree, self.tree), (self.view, self.view), *self.panels.focus_areas(),
+                     (self.search, self.search.field)], step)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -462,7 +443,7 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self.find_bar.clear()
         self.find_bar.close_bar()
-        self.glossary.reset()
+        self.panels.reset()
         self.session.reset(self.config.text_size)
         self.theme_actions[self.session.theme_choice].setChecked(True)
         self._restyle()
