@@ -220,3 +220,13 @@ def test_at_200_percent_no_word_of_a_topic_is_cut_off(qtbot):
         index = tree.indexFromItem(item)
         longest = max(metrics.horizontalAdvance(word) for word in item.text(0).split())
         assert longest <= delegate.text_width(index), item.text(0)
+
+
+def test_the_panels_words_are_plain_not_in_their_titles_weight(make_window):
+    """The panels are built after the first paint, inside docks whose titles are semibold."""
+    from PySide6.QtGui import QFont
+
+    window = make_window()
+    for widget in (window.panels.glossary.term_list, window.panels.glossary.entry, window.panels.my_pages.recent):
+        assert widget.font().weight() == QFont.Weight.Normal, widget.objectName()
+    assert window.glossary_dock.font().weight() == QFont.Weight.DemiBold

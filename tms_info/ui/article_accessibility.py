@@ -480,25 +480,14 @@ class ArticleAccessible(QAccessibleWidget, QAccessibleTextInterface):
             QAccessible.updateAccessibility(QAccessibleEvent(node, QAccessible.Event.Focus))
 
 
-_INSTALLED: list[type] = []
-
-
-def install(view_class: type) -> None:
-    """Gives every view of `view_class` (a QTextBrowser with `describe_link` and `focused_link`) its
-    structure for screen readers; once per class, however many views are made."""
-    if view_class in _INSTALLED:
-        return
-    _INSTALLED.append(view_class)
-    def factory(_class_name: str, candidate: QObject) -> QAccessibleInterface | None:
-        if not isinstance(candidate, view_class):
-            return None
-        interface = ArticleAccessible(candidate, candidate.describe_link)
-        key = id(candidate)
-        _INTERFACES[key] = interface  # Python keeps it (and its parts) while Qt has it
-        candidate.destroyed.connect(lambda *_args: _KEPT.append(_INTERFACES.pop(key, None)))
-        return interface
-
-    QAccessible.installFactory(factory)
+def make_interface(view: QTextBrowser) -> ArticleAccessible:
+    """The structure of `view` (a QTextBrowser with `describe_link` and `focused_link`) for screen
+    readers; tms_info.ui.article_view's accessibility factory asks for it."""
+    interface = ArticleAccessible(view, view.describe_link)
+    key = id(view)
+    _INTERFACES[key] = interface  # Python keeps it (and its parts) while Qt has it
+    view.destroyed.connect(lambda *_args: _KEPT.append(_INTERFACES.pop(key, None)))
+    return interface
 
 
 def interface_for(view: QTextBrowser) -> ArticleAccessible | None:

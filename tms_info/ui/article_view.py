@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRegularExpression, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAccessible,
+    QAccessibleInterface,
     QColor,
     QFocusEvent,
     QHelpEvent,
@@ -69,13 +70,14 @@ def qt_resource(kind: int, url: QUrl, roots: Iterable[Path] | None) -> object:
     return image
 
 
-def install_accessibility() -> None:
-    """The article's structure for screen readers (tms_info.ui.article_accessibility), for every view of
-    a page. Loaded when a screen reader is on, else after the first page is painted: it is not needed
-    to show the page, and a screen reader started later finds it there."""
+def _accessible_page(_class_name: str, candidate: QObject) -> QAccessibleInterface | None:
+    """Qt's factory for screen readers: a page view is a document with headings, links, lists and
+    tables (tms_info.ui.article_accessibility, loaded the first time a screen reader asks)."""
+    if not isinstance(candidate, SafeBrowser):
+        return None
     from tms_info.ui import article_accessibility
 
-    article_accessibility.install(SafeBrowser)
+    return article_accessibility.make_interface(candidate)
 
 
 class SafeBrowser(QTextBrowser):
@@ -83,12 +85,15 @@ class SafeBrowser(QTextBrowser):
     (regular files, small, drawn in a moment), once told the content folders (`set_resource_roots`)
     only from those and the app's resources, and shows the tooltips of its links as plain text."""
 
+    _factory_installed = False
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._resource_roots: tuple[Path, ...] | None = None  # until told: pictures from any folder
         self._page_title: Callable[[str], str | None] = lambda _page_id: None
-        if QAccessible.isActive():  # a screen reader is on: it may ask for the page at once
-            install_accessibility()
+        if not SafeBrowser._factory_installed:  # before Qt makes any view's interface, which it then keeps
+            SafeBrowser._factory_installed = True
+            QAccessible.installFactory(_accessible_page)
 
     def set_page_titles(self, page_title: Callable[[str], str | None]) -> None:
         """How to find a page's title from its id, to tell a screen reader where a link goes."""
@@ -543,7 +548,6 @@ class ArticleView(SafeBrowser):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, install_accessibility)
             QTimer.singleShot(0, self.firstPainted)
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -75,6 +75,7 @@ class SidePanels(QObject):
         my_pages.savedRemoved.connect(self.savedRemoved)
         for dock, panel in ((self.glossary_dock, glossary), (self.my_pages_dock, my_pages)):
             placeholder = dock.widget()
+            panel.setFont(placeholder.font())  # the plain font the window gave it, not the dock's title font
             dock.setWidget(panel)
             placeholder.deleteLater()
         self._glossary, self._my_pages = glossary, my_pages
