@@ -91,3 +91,21 @@ def test_search_in_the_spanish_window_finds_spanish_pages_and_says_so_in_spanish
     results = window.search.index.search("cuanto dura una sesion")
     assert results.hits and results.hits[0].title.startswith("¿")
     assert window.search.index.search("zzzzqqq").message.startswith("No hay resultados.")
+
+
+def test_a_kiosk_visitors_panels_do_not_follow_the_next_visitor(windows, qtbot, tmp_path):
+    """A fresh start that also returns to the clinic's language opens a new window: it gets the
+    clinic's layout, not the one the last visitor left (the glossary opened or closed)."""
+    config = tmp_path / "clinic.ini"
+    config.write_text("[clinic]\nkiosk = yes\nlanguage = es\n", encoding="utf-8")
+    window = windows(config_path=config)
+    clinics = window.glossary_dock.isVisible()  # (closed on a small screen, open on a large one)
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: any(w.library.language == "en" for w in open_windows()))
+    (english,) = open_windows()
+    english.glossary_dock.setVisible(not clinics)  # this visitor opens or closes the glossary
+    Kiosk.of(english).idle.setInterval(50)
+    Kiosk.of(english).idle.start()
+    qtbot.waitUntil(lambda: [w.library.language for w in open_windows()] == ["es"], timeout=5000)
+    (spanish,) = open_windows()
+    assert spanish.glossary_dock.isVisible() == clinics, "the next visitor has the clinic's layout"

@@ -60,3 +60,33 @@ def test_the_garbage_collector_never_runs_on_its_own_in_a_worker(qtbot):
         job.start()
     assert job.take() is False, "paused while the job ran"
     qtbot.waitUntil(gc.isenabled, timeout=5000)
+
+
+def test_the_collector_is_switched_on_again_in_the_ui_thread_not_the_worker(qtbot):
+    """Switched on in the worker, its first (overdue) collection would run there."""
+    import gc
+
+    collected_on: set[int] = set()
+
+    def note(phase: str, _info: dict) -> None:
+        if phase == "start":
+            collected_on.add(threading.get_ident())
+
+    def make_garbage() -> str:
+        for _ in range(20_000):  # cycles that only the collector frees: it is overdue by the end
+            cycle: list = []
+            cycle.append(cycle)
+        return threading.current_thread().name
+
+    gc.callbacks.append(note)
+    try:
+        job = PoolJob(make_garbage, "never fails")
+        with qtbot.waitSignal(job.finished, timeout=5000):
+            job.start()
+        qtbot.waitUntil(gc.isenabled, timeout=5000)
+        for _ in range(2_000):  # the UI thread goes on allocating
+            cycle = []
+            cycle.append(cycle)
+    finally:
+        gc.callbacks.remove(note)
+    assert collected_on <= {threading.get_ident()}, "no collection ran on a worker thread"

@@ -19,7 +19,6 @@ from tms_info.fonts import install_fonts
 from tms_info.locations import icon_path
 from tms_info.content.style import body_px
 from tms_info.ui.main_window import MainWindow
-from tms_info.ui.policy import KIOSK, PERSONAL
 from tms_info.ui.settings import APPLICATION, ORGANIZATION, MemorySettings, Preferences, open_settings
 from tms_info.ui.startup_probe import install_if_asked
 from tms_info.ui.texts import app_name
@@ -115,7 +114,7 @@ def compose_window(library: Library, preferences: Preferences, cache: Path | Non
     """The main window with the policy its configuration asks for; in a kiosk, run by a Kiosk that
     starts it afresh for each visitor."""
     config = config or Config()
-    window = MainWindow(library, preferences, cache, config, notices, known_pages, KIOSK if config.kiosk else PERSONAL)
+    window = MainWindow(library, preferences, cache, config, notices, known_pages)  # its policy from `config`
     if config.kiosk:
         from tms_info.ui.kiosk import Kiosk  # only a kiosk loads it
 

@@ -120,8 +120,8 @@ class Kiosk(QObject):
         clipboard.clear(QClipboard.Mode.Clipboard)
         if clipboard.supportsSelection():
             clipboard.clear(QClipboard.Mode.Selection)
-        self.startedAfresh.emit()
         self.window.restoreState(self.layout)  # panels closed or moved by the last person come back
+        self.startedAfresh.emit()
 
     def leave(self) -> None:
         self.leaving = True
@@ -130,6 +130,7 @@ class Kiosk(QObject):
         if self._watching:
             QApplication.instance().removeEventFilter(self)
             self._watching = False
+        self.window.removeEventFilter(self)
         self.window.close()
 
     @staticmethod

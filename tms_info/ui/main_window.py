@@ -38,7 +38,7 @@ from tms_info.ui import theme as theming
 from tms_info.ui.areas import SideButtons, cycle_focus
 from tms_info.ui.clinic_name import ClinicName
 from tms_info.ui.icons import apply_icons
-from tms_info.ui.policy import PERSONAL, WindowPolicy
+from tms_info.ui.policy import KIOSK, PERSONAL, WindowPolicy
 from tms_info.ui.reading_pane import ReadingPane
 from tms_info.ui.search_box import IndexLoader, SearchBox
 from tms_info.ui.settings import Preferences
@@ -63,10 +63,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, preferences: Preferences, cache_dir: Path | None = None,
                  config: Config | None = None, notices: Sequence[str] = (), known_pages: dict[str, str] | None = None,
-                 policy: WindowPolicy = PERSONAL, parent: QWidget | None = None) -> None:
+                 policy: WindowPolicy | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library, self.preferences, self.cache_dir, self.policy = library, preferences, cache_dir, policy
         self.config = config = config or Config()
+        self.policy = policy = policy or (KIOSK if config.kiosk else PERSONAL)
+        self.library, self.preferences, self.cache_dir = library, preferences, cache_dir
         self.session = ReadingSession(lambda page_id: library.page(page_id) is not None,
                                       preferences.text_size_or(config.text_size), preferences.theme,
                                       preferences.saved_pages, preferences.recent_pages)
@@ -453,7 +454,9 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
 
     def save_settings(self) -> None:
-        """The layout and the page to come back to, at close (a kiosk's preferences are kept in memory)."""
+        """The layout and the page to come back to, at close (never a kiosk's: each visitor gets the clinic's)."""
+        if not self.policy.keeps_layout:
+            return
         save_layout(self, self.splitter, self.preferences)
         page_id = self.session.current_page_id
         if page_id and self.library.page(page_id):

@@ -16,8 +16,10 @@ class WindowPolicy:
     writes_files: bool = True  # PDFs and printing to a file
     opens_websites: bool = True  # a link to a website opens in the browser, after asking
     panels_movable: bool = True  # panels may float and close, the toolbar may be hidden
+    keeps_layout: bool = True  # the window's place and panels, and the page, are kept for the next start
 
 
 PERSONAL = WindowPolicy()
 KIOSK = WindowPolicy(hidden_commands=frozenset({"pdf", "quit", "save", "my_pages"}), writes_files=False,
-                     opens_websites=False, panels_movable=False)
+                     opens_websites=False, panels_movable=False, keeps_layout=False)
+"""A kiosk: every visitor gets the clinic's layout, whatever the last one did with the panels."""

@@ -7,16 +7,16 @@ through an attribute under a lock (a Python object sent through a queued signal 
 thread is not safe in PySide6); a result nobody takes is given to `discard` (to close a database).
 
 Python's cyclic garbage collector runs in whichever thread happens to allocate when it is due; run in
-a pool thread, it may destroy Qt objects of the UI thread there, which crashes the app. While any job
-runs, the automatic collector is paused (the UI thread's garbage is collected when the last job ends).
+a pool thread, it may destroy Qt objects of the UI thread there, which crashes the app. From a job's
+start to its end the automatic collector is paused, and it is switched on again in the UI thread
+(switched on in the worker, its first, overdue, collection would run there).
 """
 from __future__ import annotations
 
 import gc
 import logging
 import threading
-from contextlib import contextmanager
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
@@ -36,27 +36,23 @@ def short_reason(error: BaseException) -> str:
 
 
 class _CollectorPause:
-    """Counts the jobs running; the collector is paused from the first one's start to the last one's end."""
+    """Counts the jobs running, in the UI thread only: the collector is paused from the first one's
+    start to the last one's end."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
         self._running = 0
         self._was_enabled = False
 
-    @contextmanager
-    def while_running(self) -> Iterator[None]:
-        with self._lock:
-            if self._running == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._running += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._running -= 1
-                if self._running == 0 and self._was_enabled:
-                    gc.enable()
+    def job_started(self) -> None:
+        if self._running == 0:
+            self._was_enabled = gc.isenabled()
+            gc.disable()
+        self._running += 1
+
+    def job_ended(self) -> None:
+        self._running -= 1
+        if self._running == 0 and self._was_enabled:
+            gc.enable()
 
 
 _collector_pause = _CollectorPause()
@@ -79,19 +75,24 @@ class PoolJob(QObject, Generic[Result]):
         self._lock = threading.Lock()
         self._result: Result | None = None
         self._abandoned = False
+        self._started = False
+        self.finished.connect(self._end)  # in the UI thread, where the job lives; before deleteLater
         self.finished.connect(self.deleteLater)
 
     def start(self) -> None:
+        _collector_pause.job_started()
+        self._started = True
         pool = QThreadPool.globalInstance()
         if pool.stackSize() < WORKER_STACK_BYTES:
             pool.setStackSize(WORKER_STACK_BYTES)
         pool.start(self._run)
 
-    def _run(self) -> None:  # on a pool thread
-        with _collector_pause.while_running():
-            self._run_work()
+    def _end(self) -> None:
+        if self._started:
+            self._started = False
+            _collector_pause.job_ended()
 
-    def _run_work(self) -> None:
+    def _run(self) -> None:  # on a pool thread
         try:
             result = self._work()
         except Exception as error:
