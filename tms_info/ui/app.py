@@ -77,6 +77,11 @@ def _window_in(language: str, open_page: str | None, content_dirs: Sequence[Path
     if not window.isVisible():  # (a kiosk has shown itself, full screen)
         window.show()  # before the first page, which is then laid out once, at the window's own size
     window.start(open_page)
+    kiosk = None
+    if config.kiosk:
+        from tms_info.ui.kiosk import Kiosk  # only a kiosk loads it
+
+        kiosk = Kiosk.of(window)
 
     def save_snapshot() -> None:
         snapshot.save(cache, key, library, window.renderer.rendered_pages())
@@ -93,19 +98,15 @@ def _window_in(language: str, open_page: str | None, content_dirs: Sequence[Path
         page = window.session.current_page_id if window.session.history.current is not None else None
         replacement = _window_in(code, page, content_dirs, config, preferences, home_language)
         replacement.setGeometry(window.geometry())
-        if config.kiosk:
-            from tms_info.ui.kiosk import Kiosk
-
-            Kiosk.of(window).leave()  # the only way a kiosk window closes
+        if kiosk is not None:
+            kiosk.leave()  # the only way a kiosk window closes
         else:
             window.close()
         window.deleteLater()
 
     window.languageChosen.connect(switch)
-    if config.kiosk and language != home_language:  # the next visitor gets the clinic's language
-        from tms_info.ui.kiosk import Kiosk
-
-        Kiosk.of(window).startedAfresh.connect(lambda: switch(home_language))
+    if kiosk is not None and language != home_language:  # the next visitor gets the clinic's language
+        kiosk.startedAfresh.connect(lambda: switch(home_language))
     return window
 
 

@@ -46,7 +46,7 @@ from tms_info.ui.side_panels import SidePanels
 from tms_info.ui.texts import app_name, count_problems, translate
 from tms_info.ui.topic_tree import TopicTree
 from tms_info.ui.window_layout import restore_layout, save_layout
-from tms_info.ui.window_text_size import apply_text_size, steady_width
+from tms_info.ui.window_text_size import apply_text_size, set_list_text_size, steady_width
 
 if TYPE_CHECKING:
     from tms_info.content.search import SearchHit
@@ -402,10 +402,7 @@ class MainWindow(QMainWindow):
         self.view.set_page_colour(self.theme.background)
         list_px = min(round(px * 0.9), MAX_LIST_PX)
         self.panels.set_text_style(css, px, list_px)
-        for widget in (self.tree, self.search.list, self.search.status):
-            font = widget.font()
-            font.setPixelSize(list_px)
-            widget.setFont(font)
+        set_list_text_size((self.tree, self.search.list, self.search.status), list_px)
         self.help_button.setStyleSheet(f"QToolButton#helpNowButton {{ {theming.HELP_NOW_STYLES[self.theme.name]}"
                                        " border-radius: 4px; padding: 4px 12px; font-weight: bold; }")
         steady_width(self.toolbar.widgetForAction(self.action("save")),

@@ -75,22 +75,20 @@ class PoolJob(QObject, Generic[Result]):
         self._lock = threading.Lock()
         self._result: Result | None = None
         self._abandoned = False
-        self._started = False
-        self.finished.connect(self._end)  # in the UI thread, where the job lives; before deleteLater
+        # A method of the job, so it runs in the UI thread, where the job lives (a plain function would
+        # run in the worker that emits); connected before deleteLater.
+        self.finished.connect(self._end)
         self.finished.connect(self.deleteLater)
 
     def start(self) -> None:
         _collector_pause.job_started()
-        self._started = True
         pool = QThreadPool.globalInstance()
         if pool.stackSize() < WORKER_STACK_BYTES:
             pool.setStackSize(WORKER_STACK_BYTES)
         pool.start(self._run)
 
     def _end(self) -> None:
-        if self._started:
-            self._started = False
-            _collector_pause.job_ended()
+        _collector_pause.job_ended()
 
     def _run(self) -> None:  # on a pool thread
         try:

@@ -17,6 +17,7 @@ from tms_info.content.library import Library
 from tms_info.content.render import Renderer
 from tms_info.reading_list import ReadingList
 from tms_info.ui.texts import translate
+from tms_info.ui.window_text_size import set_list_text_size
 
 if TYPE_CHECKING:
     from tms_info.ui.glossary_panel import GlossaryPanel
@@ -100,10 +101,7 @@ class SidePanels(QObject):
         if self._glossary is None:
             return
         self._glossary.set_text_style(stylesheet, body_px)
-        for widget in (self._my_pages.saved, self._my_pages.recent):
-            font = widget.font()
-            font.setPixelSize(list_px)
-            widget.setFont(font)
+        set_list_text_size((self._my_pages.saved, self._my_pages.recent), list_px)
 
     def show_lists(self, reading: ReadingList) -> None:
         """The reader's saved and recent pages, in My pages."""

@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QToolTip
 
 from tms_info.content.style import DARK, HIGH_CONTRAST, LIGHT, THEMES, Theme
+from tms_info.reading_session import SYSTEM_THEME
 
-SYSTEM = "system"
+SYSTEM = SYSTEM_THEME
 CHOICES = {  # the names are translated where they are shown, under the context "Theme"
     SYSTEM: QT_TRANSLATE_NOOP("Theme", "Follow the system"), "light": QT_TRANSLATE_NOOP("Theme", "Light"),
     "dark": QT_TRANSLATE_NOOP("Theme", "Dark"), "high-contrast": QT_TRANSLATE_NOOP("Theme", "High contrast"),

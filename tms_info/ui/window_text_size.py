@@ -77,6 +77,14 @@ def apply_text_size(percent: int = DEFAULT_TEXT_SIZE, window: QWidget | None = N
     return font
 
 
+def set_list_text_size(widgets: Iterable[QWidget], pixels: int) -> None:
+    """The words of lists beside the article (topics, search results, My pages) at `pixels`."""
+    for widget in widgets:
+        font = widget.font()
+        font.setPixelSize(pixels)
+        widget.setFont(font)
+
+
 def _size_dock_title(dock: QDockWidget, font: QFont) -> None:
     """A dock paints its title in the font it was built with while its own font is the
     application's; a title font of its own (semibold, as headings are) follows the size, and the
