@@ -83,3 +83,38 @@ def make_window(qtbot):
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+@pytest.fixture
+def make_kiosk(qtbot):
+    """Opens a waiting-room kiosk on the small test library (with a clinic's `local_roots` on top),
+    full screen and active, at a page (None: home, as each visitor finds it); any other keyword is
+    the clinic's configuration (clinic_name, idle_timeout, exit_keys, language...). Every kiosk is
+    left at teardown, since a kiosk ignores an ordinary close."""
+    from PySide6.QtWidgets import QApplication
+
+    from tms_info.config import Config
+    from tms_info.content.library import Library
+    from tms_info.ui.app import compose_window
+    from tms_info.ui.kiosk import Kiosk
+    from tms_info.ui.main_window import MainWindow
+    from tms_info.ui.settings import MemorySettings, Preferences
+
+    kiosks: list[MainWindow] = []
+
+    def make(start: str | None = None, local_roots: tuple[Path, ...] = (), **config) -> MainWindow:
+        window = compose_window(Library.load([READER_CONTENT], local_roots), Preferences(MemorySettings()), None,
+                                Config(kiosk=True, **config))  # the Kiosk shows it full screen
+        qtbot.addWidget(window)
+        kiosks.append(window)
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        window.start(start)
+        qtbot.waitUntil(lambda: window.panels.built)
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        return window
+    yield make
+    for window in kiosks:
+        Kiosk.of(window).leave()

@@ -16,8 +16,7 @@ from tms_info.content.library import Library
 from tms_info.content.render import Renderer
 from tms_info.ui import app as app_module
 from tms_info.ui.main_window import MainWindow
-from tms_info.ui.settings import MemorySettings, Preferences, open_settings
-from tms_info.ui.app import compose_window
+from tms_info.ui.settings import open_settings
 from tms_info.ui.kiosk import Kiosk
 
 
@@ -125,16 +124,8 @@ def test_content_folders_come_from_the_environment_too(qtbot, clinic, monkeypatc
 # ----- kiosk ----------------------------------------------------------------------------------
 
 @pytest.fixture
-def kiosk(qtbot, clinic, settings_file) -> MainWindow:
-    library = Library.load([READER_CONTENT], local_roots=[clinic])
-    window = compose_window(library, Preferences(MemorySettings()), None,
-                            Config(clinic_name="Riverside", kiosk=True, idle_timeout=DEFAULT_IDLE_SECONDS))
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(window.isActiveWindow)
-    window.start()
-    yield window
-    Kiosk.of(window).leave()  # a kiosk ignores an ordinary close: let the next test start without it
+def kiosk(make_kiosk, clinic, settings_file) -> MainWindow:
+    return make_kiosk(local_roots=(clinic,), clinic_name="Riverside")
 
 
 def test_kiosk_mode_is_full_screen_without_file_actions(kiosk):

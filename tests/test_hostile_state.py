@@ -424,19 +424,12 @@ def test_a_failed_save_leaves_no_temporary(tmp_path, reader_library, monkeypatch
     caplog.clear()
 
 
-def test_the_kiosk_forgets_what_the_last_reader_copied(qtbot):
+def test_the_kiosk_forgets_what_the_last_reader_copied(make_kiosk):
     from PySide6.QtGui import QClipboard, QGuiApplication
 
-    from tms_info.config import Config
-    from tms_info.ui.app import compose_window
     from tms_info.ui.kiosk import Kiosk
-    from tms_info.ui.settings import MemorySettings
 
-    window = compose_window(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
-                        Config(kiosk=True, idle_timeout=60))
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    window.start()
+    window = make_kiosk(idle_timeout=60)
     clipboard = QGuiApplication.clipboard()
     clipboard.setText("my phone number 555 0100")
     if clipboard.supportsSelection():
@@ -445,4 +438,3 @@ def test_the_kiosk_forgets_what_the_last_reader_copied(qtbot):
     Kiosk.of(window).idle.timeout.emit()
     assert clipboard.text() == ""
     assert clipboard.text(QClipboard.Mode.Selection) == ""
-    Kiosk.of(window).leave()

@@ -15,33 +15,20 @@ from conftest import READER_CONTENT
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
-from tms_info.config import DEFAULT_IDLE_SECONDS, Config
+from tms_info.config import Config
 from tms_info.content.library import Library
 from tms_info.ui import idle_notice
 from tms_info.ui import main_window
 from tms_info.ui.main_window import MainWindow
-from tms_info.ui.settings import MemorySettings, Preferences
-from tms_info.ui.app import compose_window
+from tms_info.ui.settings import Preferences
 from tms_info.ui.kiosk import Kiosk
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def open_kiosk(qtbot, clinic_name: str | None = "Riverside Clinic") -> MainWindow:
-    window = compose_window(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
-                        Config(clinic_name=clinic_name, kiosk=True, idle_timeout=DEFAULT_IDLE_SECONDS))
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(window.isActiveWindow)
-    window.start()
-    return window
-
-
 @pytest.fixture
-def kiosk(qtbot):
-    window = open_kiosk(qtbot)
-    yield window
-    Kiosk.of(window).leave()  # a kiosk ignores an ordinary close
+def kiosk(make_kiosk):
+    return make_kiosk(clinic_name="Riverside Clinic")
 
 
 @pytest.fixture
@@ -53,18 +40,15 @@ def spoken(monkeypatch) -> list[tuple[str, bool]]:
 
 # ----- the whole screen -----------------------------------------------------------------------
 
-def test_the_kiosk_covers_the_screen_where_nothing_honours_full_screen(qtbot, monkeypatch):
+def test_the_kiosk_covers_the_screen_where_nothing_honours_full_screen(make_kiosk, monkeypatch):
     """A bare X session has no window manager to act on the full-screen request: the window itself
     must take the screen's place and size (it stayed 1280x860 on a 1920x1080 screen)."""
     monkeypatch.setattr(MainWindow, "showFullScreen", MainWindow.show)  # the request is ignored
     monkeypatch.setattr(main_window, "restore_layout",
                         lambda window, *_rest: window.resize(700, 500))  # smaller than the screen
-    window = open_kiosk(qtbot)
-    try:
-        assert window.geometry() == window.screen().geometry()
-        assert window.windowFlags() & Qt.WindowType.FramelessWindowHint, "no frame to show past the screen's edge"
-    finally:
-        Kiosk.of(window).leave()
+    window = make_kiosk(clinic_name="Riverside Clinic")
+    assert window.geometry() == window.screen().geometry()
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint, "no frame to show past the screen's edge"
 
 
 _CHILD = textwrap.dedent("""

@@ -14,27 +14,19 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QFileDialog
 
-from tms_info.config import DEFAULT_EXIT_KEYS, Config, read_config
+from tms_info.config import DEFAULT_EXIT_KEYS, read_config
 from tms_info.content.check import check
 from tms_info.content.library import Library
 from tms_info.content.render import Renderer
 from tms_info.content.search import SearchIndex
 from tms_info.locations import bundled_content_root
-from tms_info.ui.app import compose_window
 from tms_info.ui.kiosk import Kiosk
 from tms_info.ui.main_window import MainWindow
-from tms_info.ui.settings import MemorySettings, Preferences
 
 
 @pytest.fixture
-def kiosk(qtbot) -> MainWindow:
-    window = compose_window(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
-                            Config(kiosk=True, exit_keys="Ctrl+Shift+D"))
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    window.start("basics/first")
-    yield window
-    Kiosk.of(window).leave()  # a kiosk ignores an ordinary close: let the next test start without it
+def kiosk(make_kiosk) -> MainWindow:
+    return make_kiosk("basics/first", exit_keys="Ctrl+Shift+D")
 
 
 # ----- kiosk ----------------------------------------------------------------------------------

@@ -120,7 +120,9 @@ def test_structured_sources_read_as_a_reference_with_a_link(tmp_path):
         "    title: 'Repetitive transcranial magnetic stimulation as an augmentative strategy for treatment-resistant depression'\n"
         "    journal: BMC Psychiatry\n    doi: 10.1186/1471-244X-14-342\n    funder: a public grant\n"
         "  - title: A report without a link\n    publisher: NICE\n    year: 2015\n"
-        "  - Written on one line. 2020.\n"), "Text.\n")
+        "  - Written on one line. 2020.\n"
+        "  - authors: Liu B, Zhang Y, et al.\n    year: 2014\n    title: 'A trial of TMS (rTMS) for depression'\n"
+        "    journal: BMC Psychiatry\n    doi: 10.1186/1471-244X-14-342\n    funder: a public grant\n"), "Text.\n")
     html = Renderer(library).page_html(library.page("page"))
     sources = html[html.index('<h2 id="sources">'):]
     assert ("<li>Liu B, Zhang Y, et al. Repetitive transcranial magnetic stimulation as an augmentative "
@@ -128,7 +130,11 @@ def test_structured_sources_read_as_a_reference_with_a_link(tmp_path):
             '<a href="https://doi.org/10.1186/1471-244X-14-342">doi:10.1186/1471-244X-14-342</a></li>') in sources
     assert "<li>A report without a link. NICE, 2015.</li>" in sources
     assert "<li>Written on one line. 2020.</li>" in sources
-    assert "[" not in sources and "(" not in sources and library.problems == []
+    assert ("<li>Liu B, Zhang Y, et al. A trial of TMS (rTMS) for depression. BMC Psychiatry, 2014. "
+            "Funded by a public grant. "
+            '<a href="https://doi.org/10.1186/1471-244X-14-342">doi:10.1186/1471-244X-14-342</a></li>') in sources
+    # a title's own brackets stay; no year, nor anything else, is put in brackets
+    assert "[" not in sources and "(" not in sources.replace("(rTMS)", "") and library.problems == []
 
 
 def test_screen_only_text_stays_off_paper_and_print_only_text_off_screen(tmp_path):

@@ -9,15 +9,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from tms_info.config import Config
-from tms_info.content.library import Library
 from tms_info.ui import actions
-from tms_info.ui.app import compose_window
 from tms_info.ui.kiosk import Kiosk
 from tms_info.ui.policy import KIOSK
-from tms_info.ui.settings import MemorySettings, Preferences
-
-from conftest import READER_CONTENT
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tms_info"
 
@@ -50,12 +44,8 @@ def test_a_personal_window_has_no_kiosk_and_allows_everything(window):
     assert window.action("pdf").isVisible() and window.action("quit").isEnabled()
 
 
-def test_a_kiosk_that_has_ended_no_longer_watches_the_application(qtbot):
-    window = compose_window(Library.load([READER_CONTENT]), Preferences(MemorySettings()), None,
-                            Config(kiosk=True, idle_timeout=60))
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    window.start()
+def test_a_kiosk_that_has_ended_no_longer_watches_the_application(qtbot, make_kiosk):
+    window = make_kiosk(idle_timeout=60)
     kiosk = Kiosk.of(window)
     qtbot.waitUntil(lambda: kiosk._watching)  # from the first paint on
     kiosk.leave()
