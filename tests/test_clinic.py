@@ -140,7 +140,7 @@ def test_a_kiosk_never_opens_websites_and_shows_their_address(kiosk, qtbot, monk
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked to open a website"))
     kiosk.open_page("basics/first")
     assert "a website (https://example.org/tms)" in visible_text(kiosk.view)
-    kiosk.follow_link(QUrl("https://example.org/tms"))
+    kiosk.links.follow(QUrl("https://example.org/tms"))
     assert "does not open websites" in kiosk.statusBar().currentMessage()
 
 

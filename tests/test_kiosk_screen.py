@@ -162,7 +162,7 @@ def test_the_notice_grows_with_the_text_and_still_fits(kiosk, qtbot, spoken):
 # ----- the clinic's name ----------------------------------------------------------------------
 
 def test_the_kiosk_shows_the_clinics_name(kiosk):
-    label = kiosk.clinic_label
+    label = kiosk.toolbar.clinic_label
     assert label is not None and label.isVisible() and label.shown_text() == "Riverside Clinic"
     assert label.accessibleName() == "Clinic: Riverside Clinic"
 
@@ -177,13 +177,13 @@ def test_a_long_clinic_name_never_pushes_help_now_off_the_toolbar(qtbot, setting
     window.show()
     qtbot.waitExposed(window)
     window.start("basics/first")
-    label = window.clinic_label
+    label = window.toolbar.clinic_label
     assert label.isVisible() and label.shown_text().startswith("Riverside") and label.shown_text().endswith("…")
     assert label.toolTip() == name and name in label.accessibleName()
-    assert window.help_button.isVisible()
+    assert window.toolbar.help_button.isVisible()
     extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
     assert extension is None or not extension.isVisible(), "every button fits"
 
 
 def test_no_clinic_name_no_label(qtbot, make_window):
-    assert make_window().clinic_label is None
+    assert make_window().toolbar.clinic_label is None

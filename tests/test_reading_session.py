@@ -85,3 +85,16 @@ def test_a_fresh_start_keeps_nothing_of_the_last_reader():
     assert (reader.text_size, reader.theme_choice, reader.current_page_id) == (115, SYSTEM_THEME, None)
     assert reader.reading.saved == [] and reader.reading.recent == [] and reader.ticked("a") == frozenset()
     assert not reader.can_go_back() and reader.history.current is None
+
+
+def test_the_window_opens_at_the_page_asked_for_else_the_last_one_read_if_it_can_be_shown_else_home():
+    reader = session()
+    everything = lambda page_id: True  # noqa: E731
+    assert reader.starting_place("a#part", "b", everything) == ("a", "part", False)
+    assert reader.starting_place("a", "b", everything) == ("a", None, False)
+    assert reader.starting_place("gone#part", "b", everything) == ("home", None, True), "home, and say so"
+    assert reader.starting_place(None, "b", everything) == ("b", None, False)
+    assert reader.starting_place(None, "b", lambda page_id: page_id != "b") == ("home", None, False), \
+        "a page that could not be shown last time is not opened again"
+    assert reader.starting_place(None, "gone", everything) == ("home", None, False)
+    assert reader.starting_place("", None, everything) == ("home", None, False)

@@ -57,7 +57,7 @@ def test_the_idle_reset_leaves_nothing_to_find_undo_or_hide(kiosk, qtbot):
     for field in (kiosk.search.field, kiosk.panels.glossary.filter_box):
         field.undo()
         assert field.text() == "", "Ctrl+Z must not bring back the last person's words"
-    assert kiosk.toolbar.isVisibleTo(kiosk) and kiosk.help_button.isVisibleTo(kiosk)
+    assert kiosk.toolbar.isVisibleTo(kiosk) and kiosk.toolbar.help_button.isVisibleTo(kiosk)
     assert kiosk.glossary_dock.isVisibleTo(kiosk) == glossary_at_start, "panels come back as they were"
     assert not kiosk.toolbar.toggleViewAction().isEnabled()
 

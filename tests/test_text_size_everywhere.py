@@ -48,7 +48,7 @@ def test_at_200_percent_every_part_of_the_window_is_twice_as_large(small_screen,
         "window": QApplication.font(), "tooltips": QToolTip.font(), "menu bar": window.menuBar().font(),
         "menus": first_menu.font(), "status bar": window.statusBar().font(),
         "toolbar": window.toolbar.widgetForAction(window.action("home")).font(),
-        "help now": window.help_button.font(), "search field": window.search.field.font(),
+        "help now": window.toolbar.help_button.font(), "search field": window.search.field.font(),
         "find bar": window.find_bar.field.font(), "find buttons": window.find_bar.next_button.font(),
         "my pages": window.panels.my_pages.empty.font(), "glossary title": window.glossary_dock.font(),
         "notice": window.notice.label.font(),
@@ -105,7 +105,7 @@ def test_at_200_percent_on_a_small_screen_nothing_in_the_toolbar_is_cut_off(smal
         assert button.isVisible() and button.width() >= button.sizeHint().width(), action.text()
         assert window.rect().contains(button.mapTo(window, button.rect().bottomRight()))
         assert button.toolTip() and QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
-    help_now = window.help_button
+    help_now = window.toolbar.help_button
     assert help_now.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly  # its words, always
     bar = window.statusBar()
     assert bar.height() >= bar.fontMetrics().height()
@@ -179,8 +179,8 @@ def test_a_glossary_entry_at_200_percent_breaks_no_word_in_a_narrow_panel(qtbot)
     panel.resize(280, 500)
     panel.show()
     qtbot.waitExposed(panel)
-    from tms_info.content.style import LIGHT, body_px, stylesheet
-    panel.set_text_style(stylesheet(200, LIGHT), body_px(200))
+    from tms_info.content.style import LIGHT, body_px
+    panel.set_look(LIGHT, 200)
     panel.show_term("ect")
     assert panel.entry.document().defaultFont().pixelSize() < body_px(200)  # smaller only as far as needed
     words = {"Electroconvulsive", "therapy", "is", "a", "treatment."}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from tms_info.content.model import HOME_ID
 from tms_info.content.style import DEFAULT_TEXT_SIZE, TEXT_SIZES, THEMES
 from tms_info.history import History, Place
 from tms_info.reading_list import ReadingList
@@ -29,6 +30,17 @@ class ReadingSession:
         self._ticked: dict[str, set[int]] = {}  # boxes the reader changed, by page: this session only
 
     # ----- where the reader is ----------------------------------------------------------------
+
+    def starting_place(self, requested: str | None, last_page: str | None,
+                       showable: Callable[[str], bool]) -> tuple[str, str | None, bool]:
+        """Where the window opens: the page asked for (with its #part), else the last page read if it
+        can still be shown, else home; and whether a page was asked for that is not there."""
+        if requested:
+            page_id, _, anchor = requested.partition("#")
+            if self._exists(page_id):
+                return page_id, anchor or None, False
+            return HOME_ID, None, True
+        return (last_page if last_page and self._exists(last_page) and showable(last_page) else HOME_ID), None, False
 
     def visit(self, page_id: str, anchor: str | None = None, scroll_now: float | None = None) -> Place | None:
         """A new step in the history, as a link or the topic list asks; None when it is the page

@@ -66,58 +66,58 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="103"/>
+        <location filename="../../tms_info/ui/article_view.py" line="108"/>
         <source>Page: {title}</source>
         <translation>Página: {title}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="104"/>
+        <location filename="../../tms_info/ui/article_view.py" line="109"/>
         <source>Page</source>
         <translation>Página</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="106"/>
+        <location filename="../../tms_info/ui/article_view.py" line="111"/>
         <source>On this page</source>
         <translation>En esta página</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="108"/>
+        <location filename="../../tms_info/ui/article_view.py" line="113"/>
         <source>Website</source>
         <translation>Sitio web</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="109"/>
+        <location filename="../../tms_info/ui/article_view.py" line="114"/>
         <source>Website: {address}</source>
         <translation>Sitio web: {address}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="149"/>
+        <location filename="../../tms_info/ui/article_view.py" line="154"/>
         <source>Meaning</source>
         <translation>Significado</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="222"/>
+        <location filename="../../tms_info/ui/article_view.py" line="227"/>
         <source>Article</source>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="224"/>
+        <location filename="../../tms_info/ui/article_view.py" line="229"/>
         <source>The page you are reading. Press Tab to move between its links.</source>
         <translation>La página que está leyendo. Presione Tabulador para moverse entre sus enlaces.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="288"/>
-        <location filename="../../tms_info/ui/article_view.py" line="363"/>
+        <location filename="../../tms_info/ui/article_view.py" line="293"/>
+        <location filename="../../tms_info/ui/article_view.py" line="368"/>
         <source>{word}: {meaning}</source>
         <translation>{word}: {meaning}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="319"/>
+        <location filename="../../tms_info/ui/article_view.py" line="324"/>
         <source>Ticked: {question}</source>
         <translation>Marcada: {question}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/article_view.py" line="320"/>
+        <location filename="../../tms_info/ui/article_view.py" line="325"/>
         <source>Not ticked: {question}</source>
         <translation>Sin marcar: {question}</translation>
     </message>
@@ -214,47 +214,47 @@
 <context>
     <name>Glossary</name>
     <message>
-        <location filename="../../tms_info/ui/glossary_panel.py" line="113"/>
+        <location filename="../../tms_info/ui/glossary_panel.py" line="114"/>
         <source>Filter terms</source>
         <translation>Filtrar términos</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/glossary_panel.py" line="114"/>
+        <location filename="../../tms_info/ui/glossary_panel.py" line="115"/>
         <source>Filter glossary terms</source>
         <translation>Filtrar los términos del glosario</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/glossary_panel.py" line="115"/>
+        <location filename="../../tms_info/ui/glossary_panel.py" line="116"/>
         <source>Clear the filter</source>
         <translation>Borrar el filtro</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/glossary_panel.py" line="119"/>
+        <location filename="../../tms_info/ui/glossary_panel.py" line="120"/>
         <source>Glossary terms, A to Z</source>
         <translation>Términos del glosario, de la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/glossary_panel.py" line="123"/>
+        <location filename="../../tms_info/ui/glossary_panel.py" line="124"/>
         <source>Glossary entry</source>
         <translation>Entrada del glosario</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/glossary_panel.py" line="124"/>
+        <location filename="../../tms_info/ui/glossary_panel.py" line="125"/>
         <source>No term matches. Try fewer letters.</source>
         <translation>Ningún término coincide. Pruebe con menos letras.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/glossary_panel.py" line="127"/>
+        <location filename="../../tms_info/ui/glossary_panel.py" line="128"/>
         <source>&amp;Find a term:</source>
         <translation>&amp;Buscar un término:</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/glossary_panel.py" line="137"/>
+        <location filename="../../tms_info/ui/glossary_panel.py" line="138"/>
         <source>Glossary terms and entry</source>
         <translation>Términos del glosario y entrada</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/glossary_panel.py" line="243"/>
+        <location filename="../../tms_info/ui/glossary_panel.py" line="245"/>
         <source>&lt;p&gt;Choose a term from the list to read what it means.&lt;/p&gt;&lt;p&gt;In the articles, words with a glossary entry have a dotted underline. Point at one, or reach it with Tab, to see a short meaning; click it to read the full entry here.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Elija un término de la lista para leer qué significa.&lt;/p&gt;&lt;p&gt;En los artículos, las palabras que tienen una entrada en el glosario tienen un subrayado de puntos. Ponga el ratón sobre una, o llegue a ella con Tab, para ver un significado breve; haga clic en ella para leer aquí la entrada completa.&lt;/p&gt;</translation>
     </message>
@@ -381,356 +381,356 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tms_info/ui/side_panels.py" line="42"/>
+        <location filename="../../tms_info/ui/side_panels.py" line="44"/>
         <source>Glossary</source>
         <translation>Glosario</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/side_panels.py" line="43"/>
+        <location filename="../../tms_info/ui/side_panels.py" line="45"/>
         <source>My pages</source>
         <translation>Mis páginas</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="120"/>
+        <location filename="../../tms_info/ui/main_window.py" line="106"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="121"/>
+        <location filename="../../tms_info/ui/window_layout.py" line="26"/>
         <source>Topics and article</source>
         <translation>Índice y artículo</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="122"/>
+        <location filename="../../tms_info/ui/main_window.py" line="98"/>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="146"/>
+        <location filename="../../tms_info/ui/notice_bar.py" line="44"/>
         <source>Some of the clinic&apos;s settings or pages could not be used, so the standard ones are shown. Staff: the details are in the log ({problems}).</source>
         <translation>No se pudieron usar algunos ajustes o páginas de la clínica, así que se muestran los habituales. Personal de la clínica: los detalles están en el registro ({problems}).</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="42"/>
+        <location filename="../../tms_info/ui/actions.py" line="37"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="43"/>
+        <location filename="../../tms_info/ui/actions.py" line="38"/>
         <source>Go to the home page</source>
         <translation>Ir a la página de inicio</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="44"/>
+        <location filename="../../tms_info/ui/actions.py" line="39"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="45"/>
+        <location filename="../../tms_info/ui/actions.py" line="40"/>
         <source>Go back to the previous page</source>
         <translation>Volver a la página anterior</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="46"/>
+        <location filename="../../tms_info/ui/actions.py" line="41"/>
         <source>&amp;Forward</source>
         <translation>A&amp;delante</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="47"/>
+        <location filename="../../tms_info/ui/actions.py" line="42"/>
         <source>Go forward again</source>
         <translation>Ir de nuevo hacia adelante</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="48"/>
+        <location filename="../../tms_info/ui/actions.py" line="43"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="49"/>
+        <location filename="../../tms_info/ui/actions.py" line="44"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="50"/>
+        <location filename="../../tms_info/ui/actions.py" line="45"/>
         <source>&amp;Normal text size</source>
         <translation>Tamaño de texto &amp;normal</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="51"/>
+        <location filename="../../tms_info/ui/actions.py" line="46"/>
         <source>Help now</source>
         <translation>Ayuda ahora</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="52"/>
+        <location filename="../../tms_info/ui/actions.py" line="47"/>
         <source>Crisis lines and what to do in an emergency</source>
         <translation>Líneas de crisis y qué hacer en una emergencia</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="53"/>
+        <location filename="../../tms_info/ui/actions.py" line="48"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="54"/>
+        <location filename="../../tms_info/ui/actions.py" line="49"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="55"/>
+        <location filename="../../tms_info/ui/actions.py" line="50"/>
         <source>Print this page as a handout</source>
         <translation>Imprimir esta página como hoja informativa</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="56"/>
+        <location filename="../../tms_info/ui/actions.py" line="51"/>
         <source>Save as P&amp;DF…</source>
         <translation>Guardar como P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="57"/>
+        <location filename="../../tms_info/ui/actions.py" line="52"/>
         <source>Save this page as a PDF handout</source>
         <translation>Guardar esta página como hoja informativa en PDF</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="58"/>
+        <location filename="../../tms_info/ui/actions.py" line="53"/>
         <source>&amp;Search…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="59"/>
+        <location filename="../../tms_info/ui/actions.py" line="54"/>
         <source>Search the articles and the glossary</source>
         <translation>Buscar en los artículos y en el glosario</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="60"/>
+        <location filename="../../tms_info/ui/actions.py" line="55"/>
         <source>&amp;Find on this page…</source>
         <translation>Buscar en esta &amp;página…</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="61"/>
+        <location filename="../../tms_info/ui/actions.py" line="56"/>
         <source>Find &amp;next</source>
         <translation>Buscar &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="62"/>
+        <location filename="../../tms_info/ui/actions.py" line="57"/>
         <source>Find &amp;previous</source>
         <translation>Buscar &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="64"/>
+        <location filename="../../tms_info/ui/actions.py" line="59"/>
         <source>&amp;Save this page</source>
         <translation>&amp;Guardar esta página</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="65"/>
+        <location filename="../../tms_info/ui/actions.py" line="60"/>
         <source>Save this page to My pages, or take it off</source>
         <translation>Guardar esta página en Mis páginas, o quitarla</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="66"/>
-        <location filename="../../tms_info/ui/main_window.py" line="264"/>
-        <location filename="../../tms_info/ui/main_window.py" line="411"/>
+        <location filename="../../tms_info/ui/actions.py" line="61"/>
+        <location filename="../../tms_info/ui/main_window.py" line="235"/>
+        <location filename="../../tms_info/ui/toolbar.py" line="57"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="68"/>
+        <location filename="../../tms_info/ui/actions.py" line="63"/>
         <source>Move to the next area: topics, article, glossary, My pages, search</source>
         <translation>Ir al área siguiente: índice, artículo, glosario, Mis páginas, búsqueda</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="264"/>
-        <location filename="../../tms_info/ui/main_window.py" line="411"/>
+        <location filename="../../tms_info/ui/main_window.py" line="235"/>
+        <location filename="../../tms_info/ui/toolbar.py" line="57"/>
         <source>Saved</source>
         <translation>Guardada</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="67"/>
+        <location filename="../../tms_info/ui/actions.py" line="62"/>
         <source>Next area</source>
         <translation>Área siguiente</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="69"/>
+        <location filename="../../tms_info/ui/actions.py" line="64"/>
         <source>Previous area</source>
         <translation>Área anterior</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="71"/>
+        <location filename="../../tms_info/ui/actions.py" line="66"/>
         <source>&amp;My pages</source>
         <translation>&amp;Mis páginas</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="72"/>
+        <location filename="../../tms_info/ui/actions.py" line="67"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="73"/>
+        <location filename="../../tms_info/ui/actions.py" line="68"/>
         <source>&amp;About {name}</source>
         <translation>A&amp;cerca de {name}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="70"/>
+        <location filename="../../tms_info/ui/actions.py" line="65"/>
         <source>&amp;Glossary</source>
         <translation>&amp;Glosario</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="185"/>
-        <location filename="../../tms_info/ui/actions.py" line="187"/>
+        <location filename="../../tms_info/ui/toolbar.py" line="22"/>
+        <location filename="../../tms_info/ui/toolbar.py" line="24"/>
         <source>Navigation</source>
         <translation>Navegación</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="211"/>
+        <location filename="../../tms_info/ui/toolbar.py" line="50"/>
         <source>More buttons</source>
         <translation>Más botones</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="81"/>
+        <location filename="../../tms_info/ui/actions.py" line="76"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="82"/>
+        <location filename="../../tms_info/ui/actions.py" line="77"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="83"/>
+        <location filename="../../tms_info/ui/actions.py" line="78"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="85"/>
+        <location filename="../../tms_info/ui/actions.py" line="80"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="89"/>
+        <location filename="../../tms_info/ui/actions.py" line="84"/>
         <source>&amp;Colours</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="90"/>
+        <location filename="../../tms_info/ui/actions.py" line="85"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/actions.py" line="87"/>
+        <location filename="../../tms_info/ui/actions.py" line="82"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="185"/>
+        <location filename="../../tms_info/ui/main_window.py" line="167"/>
         <source>There is no page called “{page}”, so the home page is shown.</source>
         <translation>No hay ninguna página llamada “{page}”, así que se muestra la página de inicio.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="237"/>
+        <location filename="../../tms_info/ui/main_window.py" line="212"/>
         <source>Page not found</source>
         <translation>Página no encontrada</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/reading_pane.py" line="69"/>
+        <location filename="../../tms_info/ui/reading_pane.py" line="80"/>
         <source>This page has no part called “{part}”; showing its start.</source>
         <translation>Esta página no tiene ninguna parte llamada “{part}”; se muestra desde el principio.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="274"/>
+        <location filename="../../tms_info/ui/main_window.py" line="245"/>
         <source>Saved to My pages.</source>
         <translation>Guardada en Mis páginas.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="275"/>
+        <location filename="../../tms_info/ui/main_window.py" line="246"/>
         <source>Taken off My pages.</source>
         <translation>Quitada de Mis páginas.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="291"/>
+        <location filename="../../tms_info/ui/link_follower.py" line="48"/>
         <source>That part of the page could not be found.</source>
         <translation>No se encontró esa parte de la página.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="300"/>
+        <location filename="../../tms_info/ui/link_follower.py" line="58"/>
         <source>This link cannot be opened by the app, for your safety.</source>
         <translation>Por su seguridad, la aplicación no puede abrir este enlace.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="315"/>
+        <location filename="../../tms_info/ui/main_window.py" line="259"/>
         <source>Ticked. Print the page (Ctrl+P) to take your ticks with you.</source>
         <translation>Marcado. Imprima la página (Control+P) para llevarse sus marcas.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="316"/>
+        <location filename="../../tms_info/ui/main_window.py" line="260"/>
         <source>Unticked.</source>
         <translation>Desmarcado.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="345"/>
+        <location filename="../../tms_info/ui/paper.py" line="19"/>
         <source>There is nothing to print on this page.</source>
         <translation>No hay nada que imprimir en esta página.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/paper.py" line="29"/>
+        <location filename="../../tms_info/ui/paper.py" line="35"/>
         <source>Print “{title}”</source>
         <translation>Imprimir “{title}”</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/paper.py" line="40"/>
+        <location filename="../../tms_info/ui/paper.py" line="46"/>
         <source>Could not print</source>
         <translation>No se pudo imprimir</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/paper.py" line="41"/>
+        <location filename="../../tms_info/ui/paper.py" line="47"/>
         <source>The page could not be printed: {reason}.</source>
         <translation>No se pudo imprimir la página: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/paper.py" line="43"/>
+        <location filename="../../tms_info/ui/paper.py" line="49"/>
         <source>Sent “{title}” to the printer.</source>
         <translation>Se envió “{title}” a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/paper.py" line="51"/>
+        <location filename="../../tms_info/ui/paper.py" line="59"/>
         <source>Save this page as a PDF</source>
         <translation>Guardar esta página como PDF</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/paper.py" line="53"/>
+        <location filename="../../tms_info/ui/paper.py" line="61"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/paper.py" line="64"/>
+        <location filename="../../tms_info/ui/paper.py" line="72"/>
         <source>Could not save the PDF</source>
         <translation>No se pudo guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/paper.py" line="65"/>
+        <location filename="../../tms_info/ui/paper.py" line="73"/>
         <source>The PDF was not saved: {reason}. Nothing was changed. Try another folder.</source>
         <translation>No se guardó el PDF: {reason}. No se cambió nada. Pruebe con otra carpeta.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/paper.py" line="68"/>
+        <location filename="../../tms_info/ui/paper.py" line="76"/>
         <source>Saved {file} ({pages}).</source>
         <translation>Se guardó {file} ({pages}).</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="320"/>
+        <location filename="../../tms_info/ui/main_window.py" line="264"/>
         <source>This word has no glossary entry.</source>
         <translation>Esta palabra no tiene entrada en el glosario.</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="324"/>
+        <location filename="../../tms_info/ui/link_follower.py" line="68"/>
         <source>This computer does not open websites. The address is {address}</source>
         <translation>Esta computadora no abre sitios web. La dirección es {address}</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="328"/>
+        <location filename="../../tms_info/ui/link_follower.py" line="72"/>
         <source>Open a website?</source>
         <translation>¿Abrir un sitio web?</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="329"/>
+        <location filename="../../tms_info/ui/link_follower.py" line="73"/>
         <source>This link goes to a website:
 
 {address}
@@ -743,7 +743,7 @@ It will open in your web browser, outside this app, and needs an internet connec
 Se abrirá en su navegador, fuera de esta aplicación, y necesita conexión a internet. ¿Quiere abrirlo?</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/main_window.py" line="379"/>
+        <location filename="../../tms_info/ui/main_window.py" line="302"/>
         <source>Text size {size}%</source>
         <translation>Tamaño del texto: {size} %</translation>
     </message>
@@ -789,17 +789,17 @@ Se abrirá en su navegador, fuera de esta aplicación, y necesita conexión a in
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../tms_info/ui/notice_bar.py" line="15"/>
+        <location filename="../../tms_info/ui/notice_bar.py" line="20"/>
         <source>Notice</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/notice_bar.py" line="18"/>
+        <location filename="../../tms_info/ui/notice_bar.py" line="23"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/notice_bar.py" line="19"/>
+        <location filename="../../tms_info/ui/notice_bar.py" line="24"/>
         <source>Close the notice</source>
         <translation>Cerrar el aviso</translation>
     </message>
@@ -1129,22 +1129,22 @@ Se abrirá en su navegador, fuera de esta aplicación, y necesita conexión a in
 <context>
     <name>Theme</name>
     <message>
-        <location filename="../../tms_info/ui/theme.py" line="16"/>
+        <location filename="../../tms_info/ui/theme.py" line="17"/>
         <source>Follow the system</source>
         <translation>Igual que el sistema</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/theme.py" line="16"/>
+        <location filename="../../tms_info/ui/theme.py" line="17"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/theme.py" line="17"/>
+        <location filename="../../tms_info/ui/theme.py" line="18"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../tms_info/ui/theme.py" line="17"/>
+        <location filename="../../tms_info/ui/theme.py" line="18"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>

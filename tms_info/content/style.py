@@ -14,6 +14,7 @@ from tms_info.locations import styles_dir
 FONT_FAMILY = "Atkinson Hyperlegible Next"  # bundled in resources/fonts (tms_info.fonts registers it with Qt)
 TEXT_SIZES = (80, 90, 100, 115, 130, 150, 175, 200)
 DEFAULT_TEXT_SIZE = 100
+MAX_LIST_PX = 24
 BODY_PX_AT_100 = 18
 
 
@@ -84,6 +85,12 @@ def clamp_text_size(percent: int) -> int:
 
 def body_px(percent: int) -> int:
     return round(BODY_PX_AT_100 * clamp_text_size(percent) / 100)
+
+
+def list_px(percent: int) -> int:
+    """The size of the words in the lists beside the article (topics, search hits, glossary, My pages):
+    they grow with the text, but not so much that titles no longer fit."""
+    return min(round(body_px(percent) * 0.9), MAX_LIST_PX)
 
 
 def stylesheet(percent: int = DEFAULT_TEXT_SIZE, theme: Theme = LIGHT) -> str:

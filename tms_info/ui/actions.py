@@ -9,17 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QMainWindow,
     QMenu,
     QMenuBar,
-    QSizePolicy,
-    QToolBar,
-    QToolButton,
-    QWidget,
 )
 
 from tms_info.ui.texts import app_name, translate
@@ -64,9 +59,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("save", QT_TRANSLATE_NOOP("MainWindow", "&Save this page"), "toggle_saved", "Ctrl+D",
             QT_TRANSLATE_NOOP("MainWindow", "Save this page to My pages, or take it off"),
             QT_TRANSLATE_NOOP("MainWindow", "Save"), checkable=True),
-    Command("next_area", QT_TRANSLATE_NOOP("MainWindow", "Next area"), "next_area", "F6",
+    Command("next_area", QT_TRANSLATE_NOOP("MainWindow", "Next area"), "areas.next", "F6",
             QT_TRANSLATE_NOOP("MainWindow", "Move to the next area: topics, article, glossary, My pages, search")),
-    Command("previous_area", QT_TRANSLATE_NOOP("MainWindow", "Previous area"), "previous_area", "Shift+F6"),
+    Command("previous_area", QT_TRANSLATE_NOOP("MainWindow", "Previous area"), "areas.previous", "Shift+F6"),
     Command("glossary", QT_TRANSLATE_NOOP("MainWindow", "&Glossary"), "", "Ctrl+G", checkable=True),
     Command("my_pages", QT_TRANSLATE_NOOP("MainWindow", "&My pages"), "", "Ctrl+Shift+D", checkable=True),
     Command("shortcuts", QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"), "show_shortcuts", Key.HelpContents),
@@ -90,7 +85,8 @@ SUBMENUS = {THEMES: ("themeMenu", QT_TRANSLATE_NOOP("MainWindow", "&Colours")),
             LANGUAGES: ("languageMenu", QT_TRANSLATE_NOOP("MainWindow", "&Language"))}
 
 TOOLBAR = ("home", "back", "forward", "save", SEPARATOR, "smaller", "larger", SEPARATOR)
-"""The toolbar's buttons, before the search box; Help now ends the toolbar, after the clinic's name."""
+"""The toolbar's buttons, before the search box; Help now ends the toolbar, after the clinic's name
+(tms_info.ui.toolbar)."""
 
 PANELS = {"glossary": "glossary_dock", "my_pages": "my_pages_dock"}
 """Commands that open and close a panel (slot ""): ticked while it is open, as Qt's own toggle is."""
@@ -177,37 +173,3 @@ def build_menus(menu_bar: QMenuBar, actions: Mapping[str, QAction],
                 menu.addAction(actions[entry])
         menus[menu_id] = menu
     return menus
-
-
-def build_toolbar(window: QMainWindow, actions: Mapping[str, QAction], search: QWidget,
-                  clinic: QWidget | None) -> QToolBar:
-    """The toolbar from TOOLBAR, then the search box, the clinic's name if any, and Help now."""
-    toolbar = QToolBar(translate("MainWindow", "Navigation"))
-    toolbar.setObjectName("mainToolbar")
-    toolbar.setAccessibleName(translate("MainWindow", "Navigation"))
-    toolbar.setMovable(False)
-    toolbar.setIconSize(QSize(20, 20))
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for entry in TOOLBAR:
-        if entry == SEPARATOR:
-            toolbar.addSeparator()
-        else:
-            toolbar.addAction(actions[entry])
-            toolbar.widgetForAction(actions[entry]).setAccessibleName(actions[entry].text().replace("&", ""))
-    toolbar.addWidget(search)
-    spacer = QWidget()
-    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    toolbar.addWidget(spacer)
-    if clinic is not None:  # the title bar that names the clinic too is not seen in a kiosk
-        toolbar.addWidget(clinic)
-    help_now = actions["help_now"]
-    toolbar.addAction(help_now)
-    help_button = toolbar.widgetForAction(help_now)
-    help_button.setObjectName("helpNowButton")
-    help_button.setAccessibleName(help_now.text())
-    help_button.setAccessibleDescription(help_now.toolTip())
-    extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
-    if extension is not None:
-        extension.setAccessibleName(translate("MainWindow", "More buttons"))
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-    return toolbar

@@ -18,6 +18,19 @@ def cycle_focus(areas: Sequence[tuple[QWidget, QWidget]], step: int) -> None:
     areas[(current + step) % len(areas)][1].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
+class FocusAreas:
+    """F6 and Shift+F6 over the areas `areas()` gives when asked (those on the screen then)."""
+
+    def __init__(self, areas: Callable[[], Sequence[tuple[QWidget, QWidget]]]) -> None:
+        self._areas = areas
+
+    def next(self) -> None:
+        cycle_focus(self._areas(), +1)
+
+    def previous(self) -> None:
+        cycle_focus(self._areas(), -1)
+
+
 class SideButtons(QObject):
     """Watches a window's native window, which sees every mouse press before any widget in it does.
     (A filter on the whole application would also see every paint and layout event of every widget.)"""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tms_info.content import style
 from tms_info.content.model import Term
 from tms_info.content.safe_html import plain_label
 from tms_info.documents import set_reading_style
@@ -165,10 +166,11 @@ class GlossaryPanel(QWidget):
             self.term_list.addItem(item)
         self._show_entry()
 
-    def set_text_style(self, stylesheet: str, body_px: int) -> None:
-        self._stylesheet, self._body_px = stylesheet, body_px
+    def set_look(self, theme: style.Theme, text_size: int) -> None:
+        """Entries in the article's colours and text size; the list and its filter at the lists' size."""
+        self._stylesheet, self._body_px = style.stylesheet(text_size, theme), style.body_px(text_size)
         list_font = self.term_list.font()
-        list_font.setPixelSize(min(round(body_px * 0.9), 24))
+        list_font.setPixelSize(style.list_px(text_size))
         self.term_list.setFont(list_font)
         self.filter_box.setFont(list_font)
         self._show_entry()

@@ -1,60 +1,50 @@
 """The main window: composes the topic tree, the reading pane, the glossary and My pages, and wires them.
 
-What the reader has done is a ReadingSession (tms_info.reading_session); where a link goes is decided
-by tms_info.content.links; the commands, menus and toolbar are data (tms_info.ui.actions); the article
-and its rendering are the ReadingPane; paper is tms_info.ui.paper; the window's place and panels are
-tms_info.ui.window_layout; F6 and the mouse's side buttons are tms_info.ui.areas; what this computer
-allows is the WindowPolicy the window is given. This module shows the session and connects the parts.
+What the reader has done is a ReadingSession (tms_info.reading_session); the commands, menus and
+toolbar are data (tms_info.ui.actions, tms_info.ui.toolbar); the article and its rendering are the
+ReadingPane; what a click on a link does is the LinkFollower; paper is tms_info.ui.paper; the window's
+place and panels are tms_info.ui.window_layout; F6 and the mouse's side buttons are tms_info.ui.areas;
+what this computer allows is the WindowPolicy the window is given. This module shows the session and
+connects the parts.
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDockWidget,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from tms_info.config import Config
 from tms_info.content.languages import LANGUAGES
 from tms_info.content.library import Library
-from tms_info.content.links import Link, LinkKind, classify
-from tms_info.content.model import HELP_NOW_ID, HOME_ID, Page
+from tms_info.content.model import HELP_NOW_ID, HOME_ID
 from tms_info.content.render import Renderer
-from tms_info.content.style import DEFAULT_TEXT_SIZE, body_px, stylesheet
+from tms_info.content.style import DEFAULT_TEXT_SIZE, list_px
 from tms_info.history import Place
 from tms_info.reading_session import ReadingSession
 from tms_info.ui import actions as commands
 from tms_info.ui import theme as theming
-from tms_info.ui.areas import SideButtons, cycle_focus
-from tms_info.ui.clinic_name import ClinicName
+from tms_info.ui.areas import FocusAreas, SideButtons
 from tms_info.ui.icons import apply_icons
+from tms_info.ui.link_follower import LinkFollower
 from tms_info.ui.policy import KIOSK, PERSONAL, WindowPolicy
 from tms_info.ui.reading_pane import ReadingPane
 from tms_info.ui.search_box import IndexLoader, SearchBox
 from tms_info.ui.settings import Preferences
 from tms_info.ui.side_panels import SidePanels
-from tms_info.ui.texts import app_name, count_problems, translate
+from tms_info.ui.texts import app_name, translate
+from tms_info.ui.toolbar import WindowToolbar
 from tms_info.ui.topic_tree import TopicTree
-from tms_info.ui.window_layout import restore_layout, save_layout
-from tms_info.ui.window_text_size import apply_text_size, set_list_text_size, steady_width
+from tms_info.ui.window_layout import restore_layout, save_layout, topics_beside
+from tms_info.ui.window_text_size import apply_text_size, set_list_text_size
 
 if TYPE_CHECKING:
     from tms_info.content.search import SearchHit
 
-log = logging.getLogger(__name__)
-
 STATUS_SECONDS = 10
-MAX_LIST_PX = 24  # lists beside the article grow with the text, but not so much that titles no longer fit
 
 
 class MainWindow(QMainWindow):
@@ -80,23 +70,19 @@ class MainWindow(QMainWindow):
 
         self.tree = TopicTree()
         self.tree.set_topics(library.page(HOME_ID), library.tree())
-        self.reading_pane = ReadingPane(library, self.renderer)
-        pane = self.reading_pane
+        self.reading_pane = pane = ReadingPane(library, self.renderer)
         self.view, self.outline, self.find_bar, self.notice = pane.view, pane.outline, pane.find_bar, pane.notice
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("topicSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(pane)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 760])
+        self.splitter = topics_beside(self.tree, pane)
         self.setCentralWidget(self.splitter)
-
         self.panels = SidePanels(self, library, self.renderer, pane.title_of)
         self.glossary_dock, self.my_pages_dock = self.panels.glossary_dock, self.panels.my_pages_dock
         self.search = SearchBox(self)
         self.index_loader = IndexLoader(self)
         self._index_started = False
+        self.links = LinkFollower(self.view, policy.opens_websites, self)
+        self.areas = FocusAreas(lambda: [(self.tree, self.tree), (self.view, self.view), *self.panels.focus_areas(),
+                                         (self.search, self.search.field)])  # (the area, what takes the focus)
+        self.side_buttons = SideButtons(self.go_back, self.go_forward, self)
 
         self.actions_by_id = commands.build_actions(self, policy.hidden_commands)
         for command, dock in commands.PANELS.items():
@@ -109,26 +95,27 @@ class MainWindow(QMainWindow):
         self.language_actions = commands.choice_group(self, LANGUAGES, library.language, self._choose_language)
         self.menus = commands.build_menus(self.menuBar(), self.actions_by_id, {
             commands.THEMES: self.theme_actions.values(), commands.LANGUAGES: self.language_actions.values()})
-        self.clinic_label = ClinicName(config.clinic_name) if config.clinic_name else None
-        self.toolbar = commands.build_toolbar(self, self.actions_by_id, self.search, self.clinic_label)
-        self.help_button = self.toolbar.widgetForAction(self.action("help_now"))
-        if not policy.panels_movable:
-            for dock in (self.glossary_dock, self.my_pages_dock):
-                dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.menuBar().setAccessibleName(translate("MainWindow", "Menu"))
+        self.toolbar = WindowToolbar(self.actions_by_id, self.search, config.clinic_name)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        if not policy.panels_movable:  # nothing a visitor could drag away, hide or lose
+            self.panels.fix_in_place()
             self.toolbar.toggleViewAction().setEnabled(False)
-            self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)  # no hiding the toolbar
+            self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         self.statusBar().setObjectName("statusBar")
         self.statusBar().setAccessibleName(translate("MainWindow", "Status"))
-        self.splitter.setAccessibleName(translate("MainWindow", "Topics and article"))
-        self.menuBar().setAccessibleName(translate("MainWindow", "Menu"))
 
         pane.pageRendered.connect(self._page_rendered)
-        self.side_buttons = SideButtons(self.go_back, self.go_forward, self)
         self.index_loader.ready.connect(lambda: self.search.set_index(self.index_loader.index))
         self.index_loader.failed.connect(self.search.set_unavailable)
         self.tree.pageChosen.connect(self.open_page)
-        self.view.anchorClicked.connect(self.follow_link)
-        self.panels.linkClicked.connect(self._follow_glossary_link)
+        self.view.anchorClicked.connect(self.links.follow)
+        self.panels.linkClicked.connect(self.links.follow_from_glossary)
+        self.links.pageLinkClicked.connect(lambda page_id, anchor: self.open_page(page_id, anchor or None))
+        self.links.termLinkClicked.connect(self.show_term)
+        self.links.backLinkClicked.connect(self.go_back)
+        self.links.boxClicked.connect(self.toggle_tick)
+        self.links.linkNotFollowed.connect(self.show_status)
         self.search.hitChosen.connect(self.open_search_hit)
         self.panels.pageChosen.connect(self.open_page)
         self.panels.savedRemoved.connect(self._unsave)
@@ -141,12 +128,7 @@ class MainWindow(QMainWindow):
         theming.application_look.take(self)
         self._restyle()
         restore_layout(self, self.splitter, preferences, (self.glossary_dock, self.my_pages_dock))
-        if notices:
-            for detail in notices:
-                log.warning("%s", detail)
-            self.notice.show_notice(translate(
-                "MainWindow", "Some of the clinic's settings or pages could not be used, so the standard ones are "
-                "shown. Staff: the details are in the log ({problems}).").format(problems=count_problems(len(notices))))
+        self.notice.show_problems(notices)
 
     def action(self, command_id: str) -> QAction:
         """The action of a command of tms_info.ui.actions.COMMANDS, by its id."""
@@ -177,19 +159,13 @@ class MainWindow(QMainWindow):
 
     def start(self, requested_page: str | None = None) -> None:
         """Opens the page asked for on the command line, else the last page read, else home."""
-        if requested_page:
-            page_id, _, anchor = requested_page.partition("#")
-            if self.library.page(page_id):
-                self.open_page(page_id, anchor or None)
-                return
-            self.open_page(HOME_ID)
+        # a page that could not be shown last time is not opened again: the reader starts at home
+        page_id, anchor, missing = self.session.starting_place(
+            requested_page, self.preferences.last_page, lambda last: self.renderer.can_show(self.library.page(last)))
+        self.open_page(page_id, anchor)
+        if missing:
             self.show_status(translate("MainWindow", "There is no page called “{page}”, so the home page is shown.")
                              .format(page=requested_page))
-            return
-        last = self.preferences.last_page
-        last_page = self.library.page(last) if last else None
-        # a page that could not be shown last time is not opened again: the reader starts at home
-        self.open_page(last if last_page and self.renderer.can_show(last_page) else HOME_ID)
 
     def start_search_index(self) -> None:
         """Builds or opens the search index on a worker thread, once; the window does not wait for it."""
@@ -220,20 +196,18 @@ class MainWindow(QMainWindow):
         self.open_page(HELP_NOW_ID if self.library.page(HELP_NOW_ID) else HOME_ID)
 
     def go_back(self) -> None:
-        place = self.session.back(self.view.scroll_fraction())
-        if place is not None:
+        if (place := self.session.back(self.view.scroll_fraction())) is not None:
             self._show(place)
 
     def go_forward(self) -> None:
-        place = self.session.forward(self.view.scroll_fraction())
-        if place is not None:
+        if (place := self.session.forward(self.view.scroll_fraction())) is not None:
             self._show(place)
 
     def _show(self, place: Place) -> None:
         if self.session.arrive(place):
             self._render_current()
         if not self.reading_pane.is_rendering(place.page_id):  # else once it is rendered
-            self._go_to(place)
+            self._tell(self.reading_pane.go_to(place))
         page = self.library.page(place.page_id)
         title = page.title if page else translate("MainWindow", "Page not found")
         clinic = f" – {self.config.clinic_name}" if self.config.clinic_name else ""
@@ -245,19 +219,15 @@ class MainWindow(QMainWindow):
         if page is not None:
             self.pageOpened.emit(place.page_id)
 
-    def _render_current(self) -> None:
-        self.reading_pane.show_page(self.session.current_page_id, self.session.ticked(), self.session.text_size,
-                                    self.theme)
+    def _render_current(self, keep_place: bool = False) -> None:
+        self.reading_pane.show_page(self.session.current_page_id, self.session.ticked(), keep_place)
 
     def _page_rendered(self, page_id: str) -> None:
         """A long page is ready: shown at once if it is still the one being read."""
         place = self.session.history.current
         if page_id == self.session.current_page_id and place is not None:
             self._render_current()
-            self._go_to(place)
-
-    def _go_to(self, place: Place) -> None:
-        self._tell(self.reading_pane.go_to(place))
+            self._tell(self.reading_pane.go_to(place))
 
     def _show_reading_list(self) -> None:
         saved, save = self.session.is_saved(), self.action("save")
@@ -266,7 +236,7 @@ class MainWindow(QMainWindow):
         save.setEnabled(self.library.page(self.session.current_page_id or "") is not None
                         and "save" not in self.policy.hidden_commands)
         self.panels.show_lists(self.session.reading)
-        self.save_reading()
+        self.preferences.keep_reading(self.session)
 
     def toggle_saved(self) -> None:
         saved = self.session.toggle_saved()
@@ -278,33 +248,6 @@ class MainWindow(QMainWindow):
     def _unsave(self, page_id: str) -> None:
         self.session.remove_saved(page_id)
         self._show_reading_list()
-
-    # ----- links ----------------------------------------------------------------------------
-
-    def follow_link(self, url: QUrl) -> None:
-        link = classify(url.toString())
-        if link.kind is LinkKind.ARTICLE:
-            self.open_page(link.target, link.anchor)
-        elif link.kind is LinkKind.TERM:
-            self.show_term(link.target)
-        elif link.kind is LinkKind.ANCHOR:
-            if not self.view.go_to_anchor(link.anchor):
-                self.show_status(translate("MainWindow", "That part of the page could not be found."))
-        elif link.kind is LinkKind.BACK:
-            self.go_back()
-        elif link.kind is LinkKind.TICK:
-            self.toggle_tick(int(link.target))
-        elif link.kind is LinkKind.EXTERNAL:
-            self._offer_external(link)
-        else:
-            log.info("refused link %s", link.target)
-            self.show_status(translate("MainWindow", "This link cannot be opened by the app, for your safety."))
-
-    def _follow_glossary_link(self, url: QUrl) -> None:
-        """A glossary entry links to pages, other terms and websites; its own #anchors and boxes
-        are not the article's, so they are not acted on there."""
-        if classify(url.toString()).kind not in (LinkKind.ANCHOR, LinkKind.TICK, LinkKind.BACK):
-            self.follow_link(url)
 
     def toggle_tick(self, number: int) -> None:
         """Ticks or unticks a box of the page's checklist, keeping your place on the page."""
@@ -320,50 +263,29 @@ class MainWindow(QMainWindow):
         if not self.panels.show_term(term_id):
             self.show_status(translate("MainWindow", "This word has no glossary entry."))
 
-    def _offer_external(self, link: Link) -> None:
-        if not self.policy.opens_websites:
-            self.show_status(translate("MainWindow", "This computer does not open websites. The address is {address}")
-                             .format(address=link.target))
-            return
-        answer = QMessageBox.question(
-            self, translate("MainWindow", "Open a website?"),
-            translate("MainWindow", "This link goes to a website:\n\n{address}\n\nIt will open in your web browser, "
-                      "outside this app, and needs an internet connection. Open it?").format(address=link.target),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Open:
-            QDesktopServices.openUrl(QUrl(link.target))
-
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_SECONDS * 1000)
-
-    # ----- paper ----------------------------------------------------------------------------
-
-    def _printable_page(self) -> Page | None:
-        page = self.library.page(self.session.current_page_id or "")
-        if page is None:
-            self.show_status(translate("MainWindow", "There is nothing to print on this page."))
-        return page
-
-    def print_page(self) -> None:
-        from tms_info.ui import paper  # with its dialogs, when first needed: start-up stays light
-
-        if (page := self._printable_page()) is not None:
-            self._tell(paper.print_page(self, self.renderer, page, self.session.ticked(page.id), self.config,
-                                        to_file=self.policy.writes_files))
-
-    def save_pdf(self, target: str | None = None) -> None:
-        from tms_info.ui import paper
-
-        if (page := self._printable_page()) is not None and self.policy.writes_files:
-            self._tell(paper.save_pdf(self, self.renderer, page, self.session.ticked(page.id), self.config, target))
 
     def _tell(self, message: str | None) -> None:
         if message:
             self.show_status(message)
 
-    # ----- text size and theme --------------------------------------------------------------
+    # ----- paper ----------------------------------------------------------------------------
+
+    def print_page(self) -> None:
+        from tms_info.ui import paper  # with its dialogs, when first needed: start-up stays light
+
+        self._tell(paper.print_page(self, self.renderer, self.library.page(self.session.current_page_id or ""),
+                                    self.session.ticked(), self.config, to_file=self.policy.writes_files))
+
+    def save_pdf(self, target: str | None = None) -> None:
+        from tms_info.ui import paper
+
+        if self.policy.writes_files:
+            self._tell(paper.save_pdf(self, self.renderer, self.library.page(self.session.current_page_id or ""),
+                                      self.session.ticked(), self.config, target))
+
+    # ----- text size and colours ------------------------------------------------------------
 
     def larger_text(self) -> None:
         self._text_size_changed(self.session.larger_text())
@@ -378,61 +300,40 @@ class MainWindow(QMainWindow):
         if changed:
             self._restyle()
             self.show_status(translate("MainWindow", "Text size {size}%").format(size=self.session.text_size))
-            self.save_reading()
+            self.preferences.keep_reading(self.session)
 
     def set_theme(self, choice: str) -> None:
         self.theme_actions[self.session.choose_theme(choice)].setChecked(True)
         self._restyle()
-        self.save_reading()
+        self.preferences.keep_reading(self.session)
 
     def _on_system_colours_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.session.theme_choice == theming.SYSTEM:
             self._restyle(scheme)
 
     def _restyle(self, system_scheme: Qt.ColorScheme | None = None) -> None:
-        """Applies the text size and theme to everything that shows text, keeping your place."""
-        self.theme = theming.resolve(self.session.theme_choice, system_scheme)
-        theming.apply(self.theme)
-        if self.view.painted:
-            theming.apply_focus_rings(self.theme)
-        apply_icons({commands.ICONS[command]: self.action(command) for command in commands.ICONS}, self.theme)
+        """Applies the text size and colours to everything that shows text, keeping your place."""
+        self.theme = theme = theming.resolve(self.session.theme_choice, system_scheme)
         size = self.session.text_size
+        theming.apply(theme)
+        if self.view.painted:
+            theming.apply_focus_rings(theme)
+        apply_icons({commands.ICONS[command]: self.action(command) for command in commands.ICONS}, theme)
         apply_text_size(size, self)  # before the fonts set below, which it would reset
-        css, px = stylesheet(size, self.theme), body_px(size)
-        self.view.set_page_colour(self.theme.background)
-        list_px = min(round(px * 0.9), MAX_LIST_PX)
-        self.panels.set_text_style(css, px, list_px)
-        set_list_text_size((self.tree, self.search.list, self.search.status), list_px)
-        self.help_button.setStyleSheet(f"QToolButton#helpNowButton {{ {theming.HELP_NOW_STYLES[self.theme.name]}"
-                                       " border-radius: 4px; padding: 4px 12px; font-weight: bold; }")
-        steady_width(self.toolbar.widgetForAction(self.action("save")),
-                     (translate("MainWindow", "Save"), translate("MainWindow", "Saved")))
+        for part in (self.reading_pane, self.panels):
+            part.set_look(theme, size)
+        set_list_text_size((self.tree, self.search.list, self.search.status), list_px(size))
+        self.toolbar.set_look(theme)
         self.action("larger").setEnabled(self.session.can_grow())
         self.action("smaller").setEnabled(self.session.can_shrink())
         if self.session.current_page_id is not None:
-            fraction = self.view.scroll_fraction()
-            self._render_current()
-            self.view.set_scroll_fraction(fraction)
-
-    # ----- keyboard and mouse ---------------------------------------------------------------
-
-    def next_area(self) -> None:
-        self.cycle_focus(+1)
-
-    def previous_area(self) -> None:
-        self.cycle_focus(-1)
-
-    def cycle_focus(self, step: int) -> None:
-        """F6: the topics, the article, the glossary and My pages (when on the screen, not behind
-        another panel), then the search box."""
-        cycle_focus([(self.tree, self.tree), (self.view, self.view), *self.panels.focus_areas(),
-                     (self.search, self.search.field)], step)
+            self._render_current(keep_place=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.side_buttons.watch(self.windowHandle())
 
-    # ----- the layout, the next reader, and what is kept ------------------------------------
+    # ----- the next reader, and what is kept ------------------------------------------------
 
     def reset_for_next_reader(self) -> None:
         """Back to how the app first looked: nothing the last person read, typed or ticked stays."""
@@ -459,16 +360,7 @@ class MainWindow(QMainWindow):
         if page_id and self.library.page(page_id):
             # a page that could not be shown is not the one to come back to
             self.preferences.last_page = HOME_ID if self.renderer.failed(page_id) else page_id
-        self.save_reading()
-
-    def save_reading(self) -> None:
-        """Writes the reader's pages and choices as they change, not only on close: logout, shutdown
-        or a crash loses none of them."""
-        self.preferences.text_size = self.session.text_size
-        self.preferences.theme = self.session.theme_choice
-        self.preferences.saved_pages = self.session.reading.saved
-        self.preferences.recent_pages = self.session.reading.recent
-        self.preferences.sync()
+        self.preferences.keep_reading(self.session)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tms_info.config import Config
@@ -15,10 +16,15 @@ from tms_info.content.render import Renderer
 from tms_info.ui.texts import count_pages, translate
 
 
-def print_page(parent: QWidget, renderer: Renderer, page: Page, ticked: frozenset[int], config: Config,
+NOTHING_TO_PRINT = QT_TRANSLATE_NOOP("MainWindow", "There is nothing to print on this page.")
+
+
+def print_page(parent: QWidget, renderer: Renderer, page: Page | None, ticked: frozenset[int], config: Config,
                to_file: bool = True) -> str | None:
     """Prints `page` after the print dialog: what to tell the reader, or None if they cancelled.
     Without `to_file` (a kiosk), it prints on paper only and never writes or browses files."""
+    if page is None:  # a page that was not found
+        return translate("MainWindow", NOTHING_TO_PRINT)
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     from tms_info import handouts
@@ -43,10 +49,12 @@ def print_page(parent: QWidget, renderer: Renderer, page: Page, ticked: frozense
     return translate("MainWindow", "Sent “{title}” to the printer.").format(title=page.title)
 
 
-def save_pdf(parent: QWidget, renderer: Renderer, page: Page, ticked: frozenset[int], config: Config,
+def save_pdf(parent: QWidget, renderer: Renderer, page: Page | None, ticked: frozenset[int], config: Config,
              target: str | None = None) -> str | None:
     """Saves `page` as a PDF handout at `target`, asked for in a dialog when None: what to tell
     the reader, or None if they cancelled or it failed (a failure is explained in a message box)."""
+    if page is None:
+        return translate("MainWindow", NOTHING_TO_PRINT)
     if target is None:
         dialog = QFileDialog(parent, translate("MainWindow", "Save this page as a PDF"),
                              str(Path.home() / (page.id.replace("/", "-") + ".pdf")),

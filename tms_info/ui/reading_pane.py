@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from tms_info.content.library import Library
 from tms_info.content.render import Renderer
-from tms_info.content.style import Theme, body_px, stylesheet
+from tms_info.content.style import DEFAULT_TEXT_SIZE, LIGHT, Theme, body_px, stylesheet
 from tms_info.history import Place
 from tms_info.ui.article_view import ArticleView
 from tms_info.ui.find_bar import FindBar
@@ -40,6 +40,7 @@ class ReadingPane(QWidget):
         layout.setSpacing(0)
         for part in (self.notice, self.outline, self.view, self.find_bar):
             layout.addWidget(part)
+        self._look: tuple[int, Theme] = (DEFAULT_TEXT_SIZE, LIGHT)
         self._worker = PageWorker(renderer, self)
         self._worker.pageRendered.connect(self.pageRendered)
 
@@ -47,16 +48,26 @@ class ReadingPane(QWidget):
         page = self._library.page(page_id)
         return page.title if page else None
 
-    def show_page(self, page_id: str, ticked: frozenset[int], text_size: int, theme: Theme) -> None:
-        """Shows the page (or the page saying it was not found); a long page first says it is opening."""
+    def set_look(self, theme: Theme, text_size: int) -> None:
+        """The colours and text size of the pages shown from now on."""
+        self._look = (text_size, theme)
+        self.view.set_page_colour(theme.background)
+
+    def show_page(self, page_id: str, ticked: frozenset[int], keep_place: bool = False) -> None:
+        """Shows the page (or the page saying it was not found); a long page first says it is opening.
+        With `keep_place`, the page shown again stays where the reader was on it."""
+        fraction = self.view.scroll_fraction() if keep_place else None
         page = self._library.page(page_id)
         if page is not None and self._renderer.is_slow(page, ticked):
             self._worker.render(page, ticked)
             html = self._renderer.opening_html(page)
         else:
             html = self._renderer.page_html(page, ticked) if page else self._renderer.not_found_html(page_id)
+        text_size, theme = self._look
         self.view.show_html(html, stylesheet(text_size, theme), body_px(text_size))
         self.find_bar.refresh()
+        if fraction is not None:
+            self.view.set_scroll_fraction(fraction)
 
     def is_rendering(self, page_id: str) -> bool:
         return self._worker.is_rendering(page_id)

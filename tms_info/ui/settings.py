@@ -14,10 +14,14 @@ import re
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from tms_info.content.style import DEFAULT_TEXT_SIZE, TEXT_SIZES
+
+if TYPE_CHECKING:
+    from tms_info.reading_session import ReadingSession
 
 log = logging.getLogger(__name__)
 
@@ -390,6 +394,15 @@ class Preferences:
     @recent_pages.setter
     def recent_pages(self, value: list[str]) -> None:
         self._set_ids("pages/recent", value, MAX_RECENT_PAGES)
+
+    def keep_reading(self, session: ReadingSession) -> None:
+        """Writes the reader's choices and pages at once, not only on close: logout, shutdown or a
+        crash loses none of them."""
+        self.text_size = session.text_size
+        self.theme = session.theme_choice
+        self.saved_pages = session.reading.saved
+        self.recent_pages = session.reading.recent
+        self.sync()
 
     def sync(self) -> None:
         self._settings.sync()

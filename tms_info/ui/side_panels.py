@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from tms_info.content.library import Library
 from tms_info.content.render import Renderer
+from tms_info.content.style import Theme, list_px
 from tms_info.reading_list import ReadingList
 from tms_info.ui.texts import translate
 from tms_info.ui.window_text_size import set_list_text_size
@@ -38,7 +39,7 @@ class SidePanels(QObject):
         self._library, self._renderer, self._title_of = library, renderer, title_of
         self._glossary: GlossaryPanel | None = None
         self._my_pages: MyPagesPanel | None = None
-        self._text_style: tuple[str, int, int] | None = None
+        self._look: tuple[Theme, int] | None = None
         self._reading: ReadingList | None = None
         self.glossary_dock = self._dock(window, "glossaryDock", translate("MainWindow", "Glossary"))
         self.my_pages_dock = self._dock(window, "myPagesDock", translate("MainWindow", "My pages"))
@@ -54,6 +55,11 @@ class SidePanels(QObject):
         dock.setAccessibleName(title)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
+
+    def fix_in_place(self) -> None:
+        """The panels can be closed but not dragged out of the window or left floating (a kiosk's)."""
+        for dock in (self.glossary_dock, self.my_pages_dock):
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
 
     @property
     def built(self) -> bool:
@@ -80,8 +86,8 @@ class SidePanels(QObject):
             dock.setWidget(panel)
             placeholder.deleteLater()
         self._glossary, self._my_pages = glossary, my_pages
-        if self._text_style is not None:
-            self.set_text_style(*self._text_style)
+        if self._look is not None:
+            self.set_look(*self._look)
         if self._reading is not None:
             my_pages.show_lists(self._reading)
 
@@ -95,13 +101,13 @@ class SidePanels(QObject):
         self.build()
         return self._my_pages
 
-    def set_text_style(self, stylesheet: str, body_px: int, list_px: int) -> None:
-        """The article's style for glossary entries, and the size of the words in the lists."""
-        self._text_style = (stylesheet, body_px, list_px)
+    def set_look(self, theme: Theme, text_size: int) -> None:
+        """The article's colours and text size for glossary entries, and the lists' size to match."""
+        self._look = (theme, text_size)
         if self._glossary is None:
             return
-        self._glossary.set_text_style(stylesheet, body_px)
-        set_list_text_size((self._my_pages.saved, self._my_pages.recent), list_px)
+        self._glossary.set_look(theme, text_size)
+        set_list_text_size((self._my_pages.saved, self._my_pages.recent), list_px(text_size))
 
     def show_lists(self, reading: ReadingList) -> None:
         """The reader's saved and recent pages, in My pages."""

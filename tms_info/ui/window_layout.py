@@ -4,12 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from tms_info.ui.settings import Preferences
+from tms_info.ui.texts import translate
 
 SMALL_SCREEN_WIDTH = 1200
+
+
+def topics_beside(topics: QWidget, article: QWidget) -> QSplitter:
+    """The topic list and the article side by side; the article takes the width the window gains."""
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.setObjectName("topicSplitter")
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(topics)
+    splitter.addWidget(article)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([260, 760])
+    splitter.setAccessibleName(translate("MainWindow", "Topics and article"))
+    return splitter
 
 
 def restore_layout(window: QMainWindow, splitter: QSplitter, preferences: Preferences,
