@@ -145,6 +145,16 @@ def test_a_link_to_a_missing_page_shows_page_not_found_with_a_way_back(window, q
     assert window.windowTitle().startswith("First article")
 
 
+def test_a_page_that_was_not_found_has_nothing_to_print_or_save(window, qtbot, tmp_path):
+    click_link(qtbot, window.view, "a page that does not exist")
+    window.print_page()  # no print dialog: the test would wait for it
+    assert window.statusBar().currentMessage() == "There is nothing to print on this page."
+    window.statusBar().clearMessage()
+    window.save_pdf(str(tmp_path / "page.pdf"))
+    assert window.statusBar().currentMessage() == "There is nothing to print on this page."
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unknown_start_page_opens_home_and_says_so(make_window):
     window = make_window("no/such-page")
     assert window.windowTitle().startswith("Welcome")
