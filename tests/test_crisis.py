@@ -143,3 +143,13 @@ def test_the_bundled_phrases_load_without_problems():
     problems: list[str] = []
     words = load_crisis_words([bundled_content_root()], problems)
     assert problems == [] and len(words.phrases) >= 60
+
+
+def test_the_spanish_help_page_gives_a_crisis_line_for_each_country_it_names_not_only_an_emergency_number():
+    library = Library.load([bundled_content_root("es")], language="es")
+    sections = {part.split(":**", 1)[0]: part for part in library.page("help-now").body.split("\n**En ")[1:]}
+    lines = {"Estados Unidos": "**988**", "México": "**800 911 2000**", "España": "**024**",
+             "Bogotá (Colombia)": "**106**", "el Reino Unido": "**116 123**"}
+    assert set(lines) <= set(sections), sorted(sections)
+    for country, line in lines.items():
+        assert line in sections[country], f"{country}: no crisis line {line}"
