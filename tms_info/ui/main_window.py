@@ -158,8 +158,7 @@ class MainWindow(QMainWindow):
     # ----- showing pages --------------------------------------------------------------------
 
     def start(self, requested_page: str | None = None) -> None:
-        """Opens the page asked for on the command line, else the last page read, else home."""
-        # a page that could not be shown last time is not opened again: the reader starts at home
+        """Opens the page asked for on the command line, else the last page read if it can be shown, else home."""
         page_id, anchor, missing = self.session.starting_place(
             requested_page, self.preferences.last_page, lambda last: self.renderer.can_show(self.library.page(last)))
         self.open_page(page_id, anchor)
@@ -236,7 +235,7 @@ class MainWindow(QMainWindow):
         save.setEnabled(self.library.page(self.session.current_page_id or "") is not None
                         and "save" not in self.policy.hidden_commands)
         self.panels.show_lists(self.session.reading)
-        self.preferences.keep_reading(self.session)
+        self.preferences.save_reading(self.session)
 
     def toggle_saved(self) -> None:
         saved = self.session.toggle_saved()
@@ -300,12 +299,12 @@ class MainWindow(QMainWindow):
         if changed:
             self._restyle()
             self.show_status(translate("MainWindow", "Text size {size}%").format(size=self.session.text_size))
-            self.preferences.keep_reading(self.session)
+            self.preferences.save_reading(self.session)
 
     def set_theme(self, choice: str) -> None:
         self.theme_actions[self.session.choose_theme(choice)].setChecked(True)
         self._restyle()
-        self.preferences.keep_reading(self.session)
+        self.preferences.save_reading(self.session)
 
     def _on_system_colours_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.session.theme_choice == theming.SYSTEM:
@@ -360,7 +359,7 @@ class MainWindow(QMainWindow):
         if page_id and self.library.page(page_id):
             # a page that could not be shown is not the one to come back to
             self.preferences.last_page = HOME_ID if self.renderer.failed(page_id) else page_id
-        self.preferences.keep_reading(self.session)
+        self.preferences.save_reading(self.session)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

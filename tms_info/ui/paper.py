@@ -21,8 +21,9 @@ NOTHING_TO_PRINT = QT_TRANSLATE_NOOP("MainWindow", "There is nothing to print on
 
 def print_page(parent: QWidget, renderer: Renderer, page: Page | None, ticked: frozenset[int], config: Config,
                to_file: bool = True) -> str | None:
-    """Prints `page` after the print dialog: what to tell the reader, or None if they cancelled.
-    Without `to_file` (a kiosk), it prints on paper only and never writes or browses files."""
+    """Prints `page` after the print dialog: what to tell the reader, or None if they cancelled (with
+    no page, one that was not found: that there is nothing to print). Without `to_file` (a kiosk), it
+    prints on paper only and never writes or browses files."""
     if page is None:  # a page that was not found
         return translate("MainWindow", NOTHING_TO_PRINT)
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -52,7 +53,8 @@ def print_page(parent: QWidget, renderer: Renderer, page: Page | None, ticked: f
 def save_pdf(parent: QWidget, renderer: Renderer, page: Page | None, ticked: frozenset[int], config: Config,
              target: str | None = None) -> str | None:
     """Saves `page` as a PDF handout at `target`, asked for in a dialog when None: what to tell
-    the reader, or None if they cancelled or it failed (a failure is explained in a message box)."""
+    the reader, or None if they cancelled or it failed (a failure is explained in a message box; with
+    no page, one that was not found: that there is nothing to print)."""
     if page is None:
         return translate("MainWindow", NOTHING_TO_PRINT)
     if target is None:

@@ -40,7 +40,7 @@ class ReadingPane(QWidget):
         layout.setSpacing(0)
         for part in (self.notice, self.outline, self.view, self.find_bar):
             layout.addWidget(part)
-        self._look: tuple[int, Theme] = (DEFAULT_TEXT_SIZE, LIGHT)
+        self._look: tuple[Theme, int] = (LIGHT, DEFAULT_TEXT_SIZE)
         self._worker = PageWorker(renderer, self)
         self._worker.pageRendered.connect(self.pageRendered)
 
@@ -49,8 +49,9 @@ class ReadingPane(QWidget):
         return page.title if page else None
 
     def set_look(self, theme: Theme, text_size: int) -> None:
-        """The colours and text size of the pages shown from now on."""
-        self._look = (text_size, theme)
+        """The colours and text size of the pages shown from now on; the margins beside the page take the
+        colours at once, the page itself when it is shown again."""
+        self._look = (theme, text_size)
         self.view.set_page_colour(theme.background)
 
     def show_page(self, page_id: str, ticked: frozenset[int], keep_place: bool = False) -> None:
@@ -63,7 +64,7 @@ class ReadingPane(QWidget):
             html = self._renderer.opening_html(page)
         else:
             html = self._renderer.page_html(page, ticked) if page else self._renderer.not_found_html(page_id)
-        text_size, theme = self._look
+        theme, text_size = self._look
         self.view.show_html(html, stylesheet(text_size, theme), body_px(text_size))
         self.find_bar.refresh()
         if fraction is not None:

@@ -395,7 +395,7 @@ class Preferences:
     def recent_pages(self, value: list[str]) -> None:
         self._set_ids("pages/recent", value, MAX_RECENT_PAGES)
 
-    def keep_reading(self, session: ReadingSession) -> None:
+    def save_reading(self, session: ReadingSession) -> None:
         """Writes the reader's choices and pages at once, not only on close: logout, shutdown or a
         crash loses none of them."""
         self.text_size = session.text_size
