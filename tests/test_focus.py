@@ -207,6 +207,20 @@ def test_high_contrast_scroll_bar_handles_can_be_seen(make_window, qtbot):
     assert brightness(QColor(image.pixel(groove))) < 0.2
 
 
+@pytest.mark.parametrize("part", ["topics", "terms", "search field"])
+def test_high_contrast_lists_and_fields_have_a_frame_that_can_be_seen(window, part):
+    """On pure black, Fusion's frames (a shade of the window colour) vanished: the topic list ran into
+    the article with nothing between them."""
+    window.set_theme("high-contrast")
+    widget = {"topics": window.tree, "terms": window.panels.glossary.term_list,
+              "search field": window.search.field}[part]
+    QApplication.processEvents()
+    image = widget.grab().toImage()
+    ratio = image.devicePixelRatio()
+    left_edge = [QColor(image.pixel(0, round(y * ratio))) for y in range(widget.height() // 3, widget.height() // 2)]
+    assert min(brightness(colour) for colour in left_edge) > 0.5, "a light frame on black"
+
+
 def visible_share(icon: QIcon, mode: QIcon.Mode) -> float:
     """How bright the drawn part of an icon is, 0 to 1 (its transparent part left out)."""
     image = icon.pixmap(QSize(20, 20), mode).toImage().convertToFormat(QImage.Format.Format_ARGB32)

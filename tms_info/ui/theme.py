@@ -62,8 +62,8 @@ FOCUS_COLOURS = {"light": "#0b4a8f", "dark": "#ffd166", "high-contrast": "#00fff
 unlike the colour of a selected row, so the ring is not taken for a selection."""
 
 def _high_contrast_parts() -> dict[str, QPalette]:
-    """Fusion draws field borders and scroll-bar handles in shades of the window colour, which
-    vanish on pure black: in high contrast they get colours of their own, by class. (A style sheet
+    """Fusion draws the frames of fields and lists and the scroll-bar handles in shades of the window
+    colour, which vanish on pure black: in high contrast they get colours of their own, by class. (A style sheet
     would do it too, but an application style sheet fixes every widget's font where it was, and
     the text size must be able to change.)"""
     scroll_bar = palette_for(HIGH_CONTRAST)
@@ -73,8 +73,8 @@ def _high_contrast_parts() -> dict[str, QPalette]:
                          (QPalette.ColorRole.Dark, "#ffffff"), (QPalette.ColorRole.Shadow, "#ffffff")):
         scroll_bar.setColor(role, QColor(colour))
     field = palette_for(HIGH_CONTRAST)
-    field.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))  # Fusion's field border: a shade of it
-    return {"QScrollBar": scroll_bar, "QLineEdit": field}
+    field.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))  # Fusion's frame: a shade of it
+    return {"QScrollBar": scroll_bar, "QLineEdit": field, "QAbstractItemView": field}
 
 
 def apply(theme: Theme) -> None:
