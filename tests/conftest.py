@@ -33,6 +33,31 @@ FIXTURES = Path(__file__).parent / "fixtures"
 READER_CONTENT = FIXTURES / "reader"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def coverage_follows_qt_pool_threads():
+    """A coverage run (pytest --cov) traces Python's own threads only: the work PoolJob runs on Qt's
+    pool threads would count as never run. There the same tracer is switched on first. Without
+    coverage (threading.gettrace() is None) nothing changes."""
+    import sys
+    import threading
+
+    from tms_info.ui.pool_job import PoolJob
+
+    tracer = threading.gettrace()
+    if tracer is None:
+        yield
+        return
+    run = PoolJob._run
+
+    def traced_run(job: PoolJob) -> None:
+        sys.settrace(tracer)
+        run(job)
+
+    PoolJob._run = traced_run
+    yield
+    PoolJob._run = run
+
+
 @pytest.fixture(autouse=True)
 def fail_on_logged_warnings(caplog: pytest.LogCaptureFixture):
     caplog.set_level(logging.INFO)
