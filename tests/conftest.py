@@ -41,12 +41,12 @@ def coverage_follows_qt_pool_threads():
     import sys
     import threading
 
-    from tms_info.ui.pool_job import PoolJob
-
     tracer = threading.gettrace()
     if tracer is None:
         yield
         return
+    from tms_info.ui.pool_job import PoolJob
+
     run = PoolJob._run
 
     def traced_run(job: PoolJob) -> None:
