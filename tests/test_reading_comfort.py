@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import click_link, tab_to_link, visible_text
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -125,6 +125,19 @@ def test_the_layout_holds_at_double_text_size(window):
     assert window.view.document().defaultFont().pixelSize() == 36
     assert window.view.width() > 200 and window.tree.width() > 100
     assert window.view.horizontalScrollBar().maximum() == 0 or not window.view.horizontalScrollBar().isVisible()
+
+
+def test_ticking_a_box_keeps_the_readers_place_on_the_page(window):
+    window.resize(680, 430)
+    for _ in range(10):  # 200%: the short checklist page now scrolls
+        window.action("larger").trigger()
+    window.open_page("basics/checklist")
+    full = window.view.finish_layout()
+    assert full > 300
+    window.view.set_scroll_position(full // 2)
+    window.links.follow(QUrl("tick:0"))
+    assert visible_text(window.view).count("☑") == 2
+    assert window.view.scroll_position() == full // 2
 
 
 def test_a_checklist_can_be_ticked_by_mouse_and_keyboard(window, qtbot):

@@ -252,9 +252,7 @@ class MainWindow(QMainWindow):
         """Ticks or unticks a box of the page's checklist, keeping your place on the page."""
         if not self.session.toggle_box(number):
             return
-        scroll = self.view.scroll_position()
-        self._render_current()
-        self.view.set_scroll_position(scroll)
+        self._render_current(keep_place=True)
         self.show_status(translate("MainWindow", "Ticked. Print the page (Ctrl+P) to take your ticks with you.")
                          if self.view.toPlainText().count("☑") else translate("MainWindow", "Unticked."))
 
