@@ -28,6 +28,7 @@ from tms_info.documents import set_reading_style
 from tms_info.ui.accessibility import clearable
 from tms_info.ui.article_view import SafeBrowser
 from tms_info.ui.texts import translate
+from tms_info.ui.window_text_size import set_list_text_size
 from tms_info.ui.wrapping import wrap_rows
 
 TERM_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -169,10 +170,7 @@ class GlossaryPanel(QWidget):
     def set_look(self, theme: style.Theme, text_size: int) -> None:
         """Entries in the article's colours and text size; the list and its filter at the lists' size."""
         self._stylesheet, self._body_px = style.stylesheet(text_size, theme), style.body_px(text_size)
-        list_font = self.term_list.font()
-        list_font.setPixelSize(style.list_px(text_size))
-        self.term_list.setFont(list_font)
-        self.filter_box.setFont(list_font)
+        set_list_text_size((self.term_list, self.filter_box), style.list_px(text_size))
         self._show_entry()
 
     def _show_entry(self) -> None:
