@@ -16,9 +16,12 @@ from tms_info.ui.link_follower import LinkFollower
 @pytest.fixture
 def follow(qtbot):
     """A follower over a page with one part, `#there`; gives (the follower, what it said)."""
+    parents: list[QWidget] = []  # Python keeps each parent (and the follower it owns) for the test
+
     def make(opens_websites: bool = True) -> tuple[LinkFollower, list[tuple[str, tuple]]]:
         parent = QWidget()
         qtbot.addWidget(parent)
+        parents.append(parent)
         view = ArticleView(parent)
         view.show_html('<h1>Page</h1><h2 id="there">There</h2><p>text</p>', stylesheet(), 16)
         follower = LinkFollower(view, opens_websites, parent)

@@ -34,7 +34,7 @@ class LinkFollower(QObject):
 
     def __init__(self, view: ArticleView, opens_websites: bool, parent: QWidget) -> None:
         super().__init__(parent)
-        self._view, self._opens_websites, self._parent = view, opens_websites, parent
+        self._view, self._opens_websites = view, opens_websites
 
     def follow(self, url: QUrl) -> None:
         """A link clicked in the article."""
@@ -69,7 +69,7 @@ class LinkFollower(QObject):
                 "MainWindow", "This computer does not open websites. The address is {address}").format(address=address))
             return
         answer = QMessageBox.question(
-            self._parent, translate("MainWindow", "Open a website?"),
+            self.parent(), translate("MainWindow", "Open a website?"),
             translate("MainWindow", "This link goes to a website:\n\n{address}\n\nIt will open in your web browser, "
                       "outside this app, and needs an internet connection. Open it?").format(address=address),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
