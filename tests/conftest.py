@@ -84,8 +84,6 @@ def settings_in_tmp(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fi
 def make_window(qtbot):
     """Opens the reader on the small test library, shown and active, at a page (None: as a person
     starting the app would get it); the same way every test does."""
-    from PySide6.QtWidgets import QApplication
-
     from tms_info.content.library import Library
     from tms_info.ui.main_window import MainWindow
     from tms_info.ui.settings import Preferences, open_settings
@@ -94,15 +92,22 @@ def make_window(qtbot):
         window = MainWindow(Library.load([READER_CONTENT]), Preferences(open_settings()), cache_dir)
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        window.start(start)
-        qtbot.waitUntil(lambda: window.panels.built)  # as a reader finds it: the panels come right after the page
-        QApplication.sendPostedEvents()  # and what Qt posted meanwhile (fonts, layouts) is applied
-        QApplication.processEvents()
-        return window
+        return _ready(qtbot, window, start)
     return make
+
+
+def _ready(qtbot, window, start: str | None):
+    """A shown window, active, at its first page, with what comes right after the page built."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.start(start)
+    qtbot.waitUntil(lambda: window.panels.built)  # as a reader finds it: the panels come right after the page
+    QApplication.sendPostedEvents()  # and what Qt posted meanwhile (fonts, layouts) is applied
+    QApplication.processEvents()
+    return window
 
 
 @pytest.fixture
@@ -116,8 +121,6 @@ def make_kiosk(qtbot):
     full screen and active, at a page (None: home, as each visitor finds it); any other keyword is
     the clinic's configuration (clinic_name, idle_timeout, exit_keys, language...). Every kiosk is
     left at teardown, since a kiosk ignores an ordinary close."""
-    from PySide6.QtWidgets import QApplication
-
     from tms_info.config import Config
     from tms_info.content.library import Library
     from tms_info.ui.app import compose_window
@@ -132,14 +135,7 @@ def make_kiosk(qtbot):
                                 Config(kiosk=True, **config))  # the Kiosk shows it full screen
         qtbot.addWidget(window)
         kiosks.append(window)
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        window.start(start)
-        qtbot.waitUntil(lambda: window.panels.built)
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
-        return window
+        return _ready(qtbot, window, start)
     yield make
     for window in kiosks:
         Kiosk.of(window).leave()
